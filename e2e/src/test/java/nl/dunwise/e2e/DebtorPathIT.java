@@ -1,0 +1,232 @@
+package nl.dunwise.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The foundation's one path, end to end on the real stack: Payara with the EAR and the Exact sandbox on
+ * PostgreSQL, Keycloak, GreenMail and Chromium. A credit manager signs in, connects Exact Online, the
+ * first sync brings the debtors in, a dunning run emails the overdue ones, and the link in an email
+ * opens the portal for that debtor only.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DebtorPathIT {
+
+    private static final Pattern PAYMENT_LINK = Pattern.compile("https?://[^\\s\"<>]+/portal/pay\\?t=[A-Za-z0-9_\\-.]+");
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Path screenshots;
+
+    @Deployment(name = "sandbox", order = 1, testable = false)
+    static WebArchive sandbox() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(TestStack.property("dunwise.sandbox.war")));
+    }
+
+    @Deployment(name = "dunwise", order = 2, testable = false)
+    static EnterpriseArchive dunwise() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(TestStack.property("dunwise.ear")));
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        screenshots = Paths.get(System.getProperty("dunwise.screenshots", "target/screenshots"));
+        java.nio.file.Files.createDirectories(screenshots);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void migrationsRanAndTheDunningTimersAreStoredInPostgres() throws Exception {
+        try (Connection db = TestStack.database(); Statement st = db.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM dunwise.flyway_schema_history WHERE success AND version = '1'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "migration V1 applied");
+            }
+            List<String> schedules = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT \"SCHEDULE\" FROM public.\"EJB__TIMER__TBL\"")) {
+                while (rs.next()) {
+                    schedules.add(rs.getString(1));
+                }
+            }
+            assertTrue(schedules.stream().anyMatch(s -> s.contains("dailyRun")), "daily planning timer persisted: " + schedules);
+            assertTrue(schedules.stream().anyMatch(s -> s.contains("dispatchTimer")), "dispatcher timer persisted: " + schedules);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void creditManagerConnectsExactAndTheDebtorOpensOnlyItsOwnInvoicesFromTheReminder() throws Exception {
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(TestStack.httpBase() + "/dunwise/");
+            page.fill("#username", "carla");
+            page.fill("#password", "carla");
+            page.click("#kc-login");
+            page.waitForSelector("[id='exactForm:connect']");
+            shot(page, "01-cockpit-not-connected");
+
+            page.click("[id='exactForm:connect']");
+            page.waitForSelector("#authorize");
+            shot(page, "02-exact-sandbox-consent");
+            page.click("#authorize");
+            page.waitForURL("**/dunwise/index.xhtml?exact=connected**");
+
+            waitForSync(page);
+            shot(page, "03-cockpit-synced");
+
+            page.click("[id='dunningForm:runNow']");
+            page.waitForSelector("text=Dunning run done");
+            shot(page, "04-dunning-run");
+            int sent = Integer.parseInt(page.textContent("[id='dunningForm:sentCount']").trim());
+            assertTrue(sent > 0, "reminders sent: " + sent);
+
+            String email = debtorEmail("1000");
+            String link = paymentLinkIn(latestMessageTo(email));
+
+            page.navigate(link);
+            page.waitForSelector("#greeting");
+            shot(page, "05-portal-debtor-1000");
+            TreeSet<String> shown = new TreeSet<>(page.locator(".invoice-number").allTextContents().stream().map(String::trim).toList());
+            assertEquals(openInvoiceNumbers("1000"), shown, "the portal lists exactly debtor 1000's open items");
+            assertFalse(shown.isEmpty());
+            assertTrue(page.url().endsWith("/portal/invoices.xhtml"), "the token is not left in the address bar: " + page.url());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aTamperedOrMissingLinkOpensNothing() throws Exception {
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            page.navigate(TestStack.httpBase() + "/portal/invoices.xhtml");
+            assertTrue(page.url().contains("link.xhtml?problem=none"), page.url());
+
+            String link = paymentLinkIn(latestMessageTo(debtorEmail("1000")));
+            String token = link.substring(link.indexOf("t=") + 2);
+            String otherDebtor = token.substring(0, token.indexOf('.')) + "x" + token.substring(token.indexOf('.'));
+            page.navigate(TestStack.httpBase() + "/portal/pay?t=" + otherDebtor);
+            page.waitForLoadState(LoadState.DOMCONTENTLOADED);
+            assertTrue(page.url().contains("link.xhtml?problem=invalid"), page.url());
+            assertEquals(0, page.locator(".invoice-number").count());
+            shot(page, "06-portal-invalid-link");
+        }
+    }
+
+    /** The first sync runs in the background; the cockpit polls while it does. */
+    private static void waitForSync(Page page) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        int expected = expectedDebtorsWithOpenItems();
+        while (System.currentTimeMillis() < deadline) {
+            page.reload();
+            var count = page.locator("[id$='debtorCount']");
+            if (count.count() > 0 && Integer.parseInt(count.first().textContent().trim()) == expected) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("the first sync did not bring in " + expected + " debtors within two minutes");
+    }
+
+    /** What the sandbox holds, asked over its own status endpoint: the cockpit must show the same. */
+    private static int expectedDebtorsWithOpenItems() throws Exception {
+        JsonObject status = Json.createReader(new StringReader(TestStack.get(TestStack.httpBase() + "/exact-sandbox/api/sandbox/status"))).readObject();
+        return status.getJsonObject("counts").getInt("accountsWithOpenItems");
+    }
+
+    private static String debtorEmail(String code) throws Exception {
+        try (Connection db = TestStack.database();
+                PreparedStatement ps = db.prepareStatement("SELECT email FROM debtor WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "debtor " + code + " synced");
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static TreeSet<String> openInvoiceNumbers(String code) throws Exception {
+        TreeSet<String> numbers = new TreeSet<>();
+        try (Connection db = TestStack.database(); PreparedStatement ps = db.prepareStatement("""
+                SELECT i.invoice_number FROM invoice i JOIN debtor d ON d.id = i.debtor_id
+                WHERE d.code = ? AND i.closed_at IS NULL
+                """)) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    numbers.add(rs.getString(1));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private static String latestMessageTo(String email) throws Exception {
+        JsonArray messages = Json.createReader(new StringReader(
+                TestStack.get(TestStack.greenMailApi() + "/api/user/" + email + "/messages/INBOX"))).readArray();
+        assertFalse(messages.isEmpty(), "GreenMail received a reminder for " + email);
+        return messages.getJsonObject(messages.size() - 1).getString("mimeMessage");
+    }
+
+    /** The raw message is quoted-printable: undo soft line breaks and the encoded '=' before matching. */
+    private static String paymentLinkIn(String rawMessage) {
+        String decoded = rawMessage.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        Matcher m = PAYMENT_LINK.matcher(decoded);
+        assertTrue(m.find(), "the reminder holds a payment link");
+        return m.group();
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,5 @@
+package nl.dunwise.audit;
+
+public enum ActorKind {
+    STAFF, DEBTOR, SYSTEM
+}

@@ -1,0 +1,31 @@
+package nl.dunwise.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+
+/** Records audit events inside the caller's transaction, so an event exists exactly when its change does. */
+@Stateless
+public class AuditLog {
+
+    @PersistenceContext(unitName = "dunwise")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public void record(Integer division, Actor actor, String action, String subjectType, Object subjectId,
+            String details) {
+        em.persist(new AuditEvent(division, clock.instant(), actor, action, subjectType,
+                subjectId == null ? null : subjectId.toString(), details));
+    }
+
+    public List<AuditEvent> latest(int max) {
+        return em.createQuery("select e from AuditEvent e order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setMaxResults(max)
+                .getResultList();
+    }
+}

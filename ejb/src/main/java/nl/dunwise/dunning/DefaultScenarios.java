@@ -1,0 +1,87 @@
+package nl.dunwise.dunning;
+
+import static nl.dunwise.dunning.Channel.AGENCY;
+import static nl.dunwise.dunning.Channel.CALL_TASK;
+import static nl.dunwise.dunning.Channel.EMAIL;
+import static nl.dunwise.dunning.StepOption.ADDS_COLLECTION_COSTS;
+import static nl.dunwise.dunning.StepOption.FOURTEEN_DAY_LETTER;
+import static nl.dunwise.dunning.StepOption.NEEDS_APPROVAL;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import nl.dunwise.exact.DivisionAdded;
+
+/**
+ * The scenarios and templates a new division starts with (after domain.md): friendly for good payers,
+ * standard as the default, strict for late payers. Credit managers change them afterwards as data.
+ */
+@Stateless
+public class DefaultScenarios {
+
+    static final List<String> TEMPLATE_CODES = List.of("pre-due-notice", "first-reminder", "second-reminder", "final-notice");
+    static final List<String> TEMPLATE_LANGUAGES = List.of("nl", "en");
+
+    @PersistenceContext(unitName = "dunwise")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public void onDivisionAdded(@Observes DivisionAdded event) {
+        int division = event.division().getCode();
+        em.persist(new Scenario(division, "friendly", "Friendly", "For debtors who pay well: waits longer, sounds softer.", false)
+                .step(-3, EMAIL, "pre-due-notice")
+                .step(14, EMAIL, "first-reminder")
+                .step(30, EMAIL, "second-reminder")
+                .step(45, EMAIL, "final-notice", FOURTEEN_DAY_LETTER, ADDS_COLLECTION_COSTS)
+                .step(60, CALL_TASK, "call-task")
+                .step(90, AGENCY, "agency-handover", NEEDS_APPROVAL));
+        em.persist(new Scenario(division, "standard", "Standard", "The default scenario.", true)
+                .step(-3, EMAIL, "pre-due-notice")
+                .step(7, EMAIL, "first-reminder")
+                .step(21, EMAIL, "second-reminder")
+                .step(35, EMAIL, "final-notice", FOURTEEN_DAY_LETTER, ADDS_COLLECTION_COSTS)
+                .step(49, CALL_TASK, "call-task")
+                .step(63, AGENCY, "agency-handover", NEEDS_APPROVAL));
+        em.persist(new Scenario(division, "strict", "Strict", "For late payers: acts sooner, escalates faster.", false)
+                .step(1, EMAIL, "first-reminder")
+                .step(10, EMAIL, "second-reminder")
+                .step(20, EMAIL, "final-notice", FOURTEEN_DAY_LETTER, ADDS_COLLECTION_COSTS)
+                .step(30, CALL_TASK, "call-task")
+                .step(40, AGENCY, "agency-handover", NEEDS_APPROVAL));
+        for (String code : TEMPLATE_CODES) {
+            for (String language : TEMPLATE_LANGUAGES) {
+                em.persist(defaultTemplate(division, code, language));
+            }
+        }
+    }
+
+    private MessageTemplate defaultTemplate(int division, String code, String language) {
+        String file = read("templates/" + code + "." + language + ".txt");
+        int lineEnd = file.indexOf('\n');
+        String subject = file.substring(0, lineEnd).strip();
+        String body = file.substring(lineEnd + 1).strip() + "\n";
+        return new MessageTemplate(division, code, EMAIL, language, subject, TemplateRenderer.paragraphs(body), body,
+                clock.instant(), "system");
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = DefaultScenarios.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing default template " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package nl.dunwise.dunning;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import nl.dunwise.audit.Actor;
+import nl.dunwise.audit.AuditLog;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactConnectionService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
+ * "run now" from the cockpit. Each timer callback is safe to fire twice: planning is idempotent by its
+ * unique key and sending claims each reminder under a row lock.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DunningService {
+
+    /** A run from the cockpit sends at most this many at once; the dispatcher timer takes the rest. */
+    private static final int SEND_NOW_LIMIT = 1000;
+
+    @PersistenceContext(unitName = "dunwise")
+    private EntityManager em;
+
+    @Inject
+    private ExactConnectionService connections;
+
+    @Inject
+    private ReminderPlanner planner;
+
+    @Inject
+    private ReminderDispatcher dispatcher;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.minimum-amount", defaultValue = "5.00")
+    private BigDecimal minimumAmount;
+
+    @Schedule(hour = "6", minute = "0", persistent = true, info = "dunning-planning")
+    void dailyRun(Timer timer) {
+        run(Actor.SYSTEM, Integer.MAX_VALUE);
+    }
+
+    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "dunning-dispatch")
+    void dispatchTimer(Timer timer) {
+        dispatch(Integer.MAX_VALUE);
+    }
+
+    /** Plans today's reminders for every managed division and sends them. */
+    public DunningRunResult runNow(Actor actor) {
+        return run(actor, SEND_NOW_LIMIT);
+    }
+
+    private DunningRunResult run(Actor actor, int sendLimit) {
+        LocalDate today = LocalDate.now(clock);
+        int planned = 0;
+        for (Division division : connections.managedDivisions()) {
+            int count = planner.plan(division.getCode(), division.getCurrency(), today, minimumAmount, clock.instant());
+            planned += count;
+            audit.record(division.getCode(), actor, "DUNNING_PLANNED", "Division", division.getCode(),
+                    count + " reminder(s) planned for " + today);
+        }
+        DunningRunResult sent = dispatch(sendLimit);
+        return new DunningRunResult(planned, sent.sent(), sent.skipped(), sent.failed());
+    }
+
+    private DunningRunResult dispatch(int limit) {
+        int sent = 0;
+        int skipped = 0;
+        int failed = 0;
+        for (int i = 0; i < limit; i++) {
+            Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext();
+            if (outcome.isEmpty()) {
+                break;
+            }
+            switch (outcome.get()) {
+                case SENT -> sent++;
+                case SKIPPED -> skipped++;
+                case FAILED_ATTEMPT -> failed++;
+            }
+            if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
+                // The mail server is likely down: stop here, the next dispatcher timer tries again.
+                break;
+            }
+        }
+        return new DunningRunResult(0, sent, skipped, failed);
+    }
+
+    public List<ReminderView> latestReminders(int max) {
+        return em.createQuery("""
+                select new nl.dunwise.dunning.ReminderView(r.id, d.code, d.name, s.templateCode, r.channel, r.status,
+                       r.totalAmount, r.currency, r.plannedAt, r.sentAt, r.recipient)
+                from Reminder r join r.step s, Debtor d
+                where d.id = r.debtorId
+                order by r.plannedAt desc, r.id desc
+                """, ReminderView.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    public long countByStatus(ReminderStatus status) {
+        return em.createQuery("select count(r) from Reminder r where r.status = :status", Long.class)
+                .setParameter("status", status).getSingleResult();
+    }
+}

@@ -1,0 +1,173 @@
+package nl.dunwise.dunning;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import nl.dunwise.money.Money;
+
+/**
+ * One communication to a debtor at one step of its scenario. Planned set-based by the planning run,
+ * then claimed and sent once by the dispatcher; what was sent is kept forever.
+ */
+@Entity
+@Table(name = "reminder")
+public class Reminder {
+
+    /** After this many failed attempts a reminder stops retrying and waits for a person. */
+    static final int MAX_ATTEMPTS = 5;
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false)
+    private Integer division;
+
+    @Column(name = "debtor_id", nullable = false)
+    private Long debtorId;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "step_id")
+    private Step step;
+
+    @Column(name = "cycle_due_date", nullable = false)
+    private LocalDate cycleDueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ReminderStatus status;
+
+    @Column(name = "total_amount", nullable = false)
+    private BigDecimal totalAmount;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "planned_at", nullable = false)
+    private Instant plannedAt;
+
+    private String recipient;
+
+    private String subject;
+
+    @Column(name = "body_html")
+    private String bodyHtml;
+
+    @Column(name = "body_text")
+    private String bodyText;
+
+    @Column(name = "message_id")
+    private String messageId;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "skip_reason")
+    private String skipReason;
+
+    protected Reminder() {
+    }
+
+    /** A stable Message-ID: should a crash make us send twice, mail clients see one message. */
+    String stableMessageId() {
+        return "<reminder-" + id + "." + division + "@dunwise>";
+    }
+
+    void sent(RenderedMessage message, String recipient, Instant at) {
+        this.recipient = recipient;
+        this.subject = message.subject();
+        this.bodyHtml = message.html();
+        this.bodyText = message.text();
+        this.messageId = stableMessageId();
+        this.sentAt = at;
+        this.attempts++;
+        this.status = ReminderStatus.SENT;
+        this.lastError = null;
+    }
+
+    void attemptFailed(String error) {
+        this.attempts++;
+        this.lastError = error;
+        if (attempts >= MAX_ATTEMPTS) {
+            this.status = ReminderStatus.FAILED;
+        }
+    }
+
+    void skipped(String reason) {
+        this.status = ReminderStatus.SKIPPED;
+        this.skipReason = reason;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Integer getDivision() {
+        return division;
+    }
+
+    public Long getDebtorId() {
+        return debtorId;
+    }
+
+    public Step getStep() {
+        return step;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public ReminderStatus getStatus() {
+        return status;
+    }
+
+    public Money getTotal() {
+        return Money.of(totalAmount, currency);
+    }
+
+    public Instant getPlannedAt() {
+        return plannedAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getSkipReason() {
+        return skipReason;
+    }
+}

@@ -1,0 +1,5 @@
+package nl.dunwise.dunning;
+
+public enum ReminderStatus {
+    PLANNED, AWAITING_APPROVAL, SENT, FAILED, SKIPPED, BOUNCED
+}

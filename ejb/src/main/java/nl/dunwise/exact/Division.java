@@ -1,0 +1,70 @@
+package nl.dunwise.exact;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An Exact Online company (administratie); every business row in Dunwise belongs to one. */
+@Entity
+@Table(name = "division")
+public class Division {
+
+    @Id
+    private Integer code;
+
+    @Column(name = "connection_id", nullable = false)
+    private Long connectionId;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private String currency;
+
+    private String country;
+
+    @Column(nullable = false)
+    private boolean managed;
+
+    @Column(name = "added_at", nullable = false)
+    private Instant addedAt;
+
+    protected Division() {
+    }
+
+    Division(Integer code, Long connectionId, String description, String currency, String country, Instant addedAt) {
+        this.code = code;
+        this.connectionId = connectionId;
+        this.addedAt = addedAt;
+        this.managed = true;
+        update(description, currency, country);
+    }
+
+    void update(String description, String currency, String country) {
+        this.description = description;
+        this.currency = currency;
+        this.country = country;
+    }
+
+    public Integer getCode() {
+        return code;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public boolean isManaged() {
+        return managed;
+    }
+}

@@ -1,0 +1,180 @@
+package nl.dunwise.exact;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Dunwise's authorization at Exact Online, on behalf of the Exact user who connected it. */
+@Entity
+@Table(name = "exact_connection")
+public class ExactConnection {
+
+    /** Refresh this long before expiry: Exact refuses a refresh earlier than 570 s into a 600 s token. */
+    static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String country;
+
+    @Column(name = "base_url", nullable = false)
+    private String baseUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ConnectionStatus status;
+
+    @Column(name = "exact_user_id")
+    private UUID exactUserId;
+
+    @Column(name = "exact_user_name")
+    private String exactUserName;
+
+    @Column(name = "exact_user_full_name")
+    private String exactUserFullName;
+
+    @Column(name = "current_division")
+    private Integer currentDivision;
+
+    @Column(name = "access_token_enc")
+    private byte[] accessTokenEncrypted;
+
+    @Column(name = "access_token_issued_at")
+    private Instant accessTokenIssuedAt;
+
+    @Column(name = "access_token_expires_at")
+    private Instant accessTokenExpiresAt;
+
+    @Column(name = "refresh_token_enc")
+    private byte[] refreshTokenEncrypted;
+
+    @Column(name = "connected_by")
+    private String connectedBy;
+
+    @Column(name = "connected_at")
+    private Instant connectedAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Version
+    private long version;
+
+    protected ExactConnection() {
+    }
+
+    ExactConnection(String country, String baseUrl) {
+        this.country = country;
+        this.baseUrl = baseUrl;
+        this.status = ConnectionStatus.DISCONNECTED;
+    }
+
+    void connected(ExactUser user, String connectedBy, Instant at) {
+        this.exactUserId = user.id();
+        this.exactUserName = user.userName();
+        this.exactUserFullName = user.fullName();
+        this.currentDivision = user.currentDivision();
+        this.connectedBy = connectedBy;
+        this.connectedAt = at;
+        this.status = ConnectionStatus.CONNECTED;
+        this.lastError = null;
+    }
+
+    void storeTokens(byte[] accessTokenEncrypted, byte[] refreshTokenEncrypted, Instant issuedAt, Duration lifetime) {
+        this.accessTokenEncrypted = accessTokenEncrypted;
+        this.refreshTokenEncrypted = refreshTokenEncrypted;
+        this.accessTokenIssuedAt = issuedAt;
+        this.accessTokenExpiresAt = issuedAt.plus(lifetime);
+    }
+
+    boolean accessTokenUsableAt(Instant now) {
+        return status == ConnectionStatus.CONNECTED && accessTokenEncrypted != null
+                && accessTokenExpiresAt != null && now.isBefore(accessTokenExpiresAt.minus(REFRESH_MARGIN));
+    }
+
+    void revoked(String reason) {
+        this.status = ConnectionStatus.REVOKED;
+        this.lastError = reason;
+        wipeTokens();
+    }
+
+    void disconnected() {
+        this.status = ConnectionStatus.DISCONNECTED;
+        this.lastError = null;
+        wipeTokens();
+    }
+
+    void failed(String reason) {
+        this.lastError = reason;
+    }
+
+    private void wipeTokens() {
+        this.accessTokenEncrypted = null;
+        this.refreshTokenEncrypted = null;
+        this.accessTokenIssuedAt = null;
+        this.accessTokenExpiresAt = null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public ConnectionStatus getStatus() {
+        return status;
+    }
+
+    public String getExactUserName() {
+        return exactUserName;
+    }
+
+    public String getExactUserFullName() {
+        return exactUserFullName;
+    }
+
+    public Integer getCurrentDivision() {
+        return currentDivision;
+    }
+
+    public String getConnectedBy() {
+        return connectedBy;
+    }
+
+    public Instant getConnectedAt() {
+        return connectedAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    byte[] getAccessTokenEncrypted() {
+        return accessTokenEncrypted;
+    }
+
+    byte[] getRefreshTokenEncrypted() {
+        return refreshTokenEncrypted;
+    }
+
+    Instant getAccessTokenExpiresAt() {
+        return accessTokenExpiresAt;
+    }
+}

@@ -1,0 +1,190 @@
+package nl.dunwise.exact;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import nl.dunwise.audit.Actor;
+import nl.dunwise.audit.AuditLog;
+import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.ExactJson;
+import nl.dunwise.exact.client.InvalidGrantException;
+import nl.dunwise.exact.client.TokenGrant;
+
+/**
+ * Connects Dunwise to Exact Online and keeps the connection alive. Exact rotates refresh tokens: the
+ * old one dies the moment a new one is issued. So a refresh happens under a row lock on the connection
+ * (one refresher across threads and servers) and the new tokens are committed before anyone uses them.
+ */
+@Stateless
+public class ExactConnectionService {
+
+    private static final Logger LOG = Logger.getLogger(ExactConnectionService.class.getName());
+
+    @PersistenceContext(unitName = "dunwise")
+    private EntityManager em;
+
+    @Inject
+    private ExactSettings settings;
+
+    @Inject
+    private TokenCipher cipher;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Event<DivisionAdded> divisionAdded;
+
+    public boolean configured() {
+        return settings.configured();
+    }
+
+    /** Where to send the credit manager's browser to grant Dunwise access; {@code state} ties the answer to them. */
+    public String authorizationUrl(String state) {
+        return settings.baseUri() + "/api/oauth2/auth"
+                + "?client_id=" + encode(settings.clientId())
+                + "&redirect_uri=" + encode(settings.redirectUri())
+                + "&response_type=code"
+                + "&state=" + encode(state);
+    }
+
+    /**
+     * Finishes the authorization: swaps the code for tokens, learns who connected and which divisions
+     * they reach, and stores it all in one transaction.
+     */
+    public ExactConnection completeAuthorization(String code, Actor actor) {
+        ExactClient client = client();
+        TokenGrant grant = client.exchangeCode(code, settings.redirectUri(), settings.clientId(), settings.clientSecret());
+        JsonObject me = client.me(grant.accessToken());
+        ExactUser user = new ExactUser(ExactJson.guid(me, "UserID"), ExactJson.optionalString(me, "UserName").orElse(null),
+                ExactJson.optionalString(me, "FullName").orElse(null), ExactJson.int32(me, "CurrentDivision").orElse(null));
+        if (user.currentDivision() == null) {
+            throw new ExactApiException(200, "The Exact Online user " + user.userName() + " has no current division");
+        }
+        List<JsonObject> divisions = client.divisions(grant.accessToken(), user.currentDivision());
+
+        ExactConnection connection = current().orElseGet(() -> {
+            ExactConnection created = new ExactConnection(settings.country(), settings.baseUri().toString());
+            em.persist(created);
+            return created;
+        });
+        connection.storeTokens(cipher.encrypt(grant.accessToken()), cipher.encrypt(grant.refreshToken()),
+                clock.instant(), grant.expiresIn());
+        connection.connected(user, actor.name(), clock.instant());
+        em.flush();
+        for (JsonObject d : divisions) {
+            addOrUpdateDivision(connection, d);
+        }
+        audit.record(user.currentDivision(), actor, "EXACT_CONNECTED", "ExactConnection", connection.getId(),
+                "Exact user " + user.userName() + ", " + divisions.size() + " division(s)");
+        return connection;
+    }
+
+    private void addOrUpdateDivision(ExactConnection connection, JsonObject d) {
+        int code = ExactJson.int32(d, "Code").orElseThrow(() -> new ExactApiException(200, "A division has no Code"));
+        String description = ExactJson.optionalString(d, "Description").orElse("Division " + code);
+        String currency = ExactJson.optionalString(d, "Currency").orElse("EUR");
+        String country = ExactJson.optionalString(d, "Country").map(String::trim).orElse(null);
+        Division division = em.find(Division.class, code);
+        if (division == null) {
+            division = new Division(code, connection.getId(), description, currency, country, clock.instant());
+            em.persist(division);
+            em.flush();
+            divisionAdded.fire(new DivisionAdded(division));
+        } else {
+            division.update(description, currency, country);
+        }
+    }
+
+    public Optional<ExactConnection> current() {
+        return em.createQuery("select c from ExactConnection c order by c.id", ExactConnection.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public List<Division> managedDivisions() {
+        return em.createQuery("select d from Division d where d.managed = true order by d.code", Division.class)
+                .getResultList();
+    }
+
+    /**
+     * A usable access token, refreshed first when it is about to expire. Runs in its own transaction so
+     * that the rotated refresh token is committed before this method returns.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String accessToken() {
+        return accessToken(false);
+    }
+
+    /** After a 401 on a token we believed valid: refresh regardless of its expiry time, once. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String refreshedAccessToken() {
+        return accessToken(true);
+    }
+
+    private String accessToken(boolean force) {
+        ExactConnection connection = current()
+                .orElseThrow(() -> new ExactNotConfiguredException("Dunwise is not connected to Exact Online yet: a credit manager must click \"Connect to Exact Online\" in the cockpit."));
+        em.lock(connection, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(connection);
+        if (connection.getStatus() != ConnectionStatus.CONNECTED) {
+            throw new ExactNotConfiguredException("The Exact Online connection is " + connection.getStatus().name().toLowerCase()
+                    + ": a credit manager must reconnect it in the cockpit.");
+        }
+        if (!force && connection.accessTokenUsableAt(clock.instant())) {
+            return cipher.decrypt(connection.getAccessTokenEncrypted());
+        }
+        try {
+            TokenGrant grant = client().refresh(cipher.decrypt(connection.getRefreshTokenEncrypted()),
+                    settings.clientId(), settings.clientSecret());
+            connection.storeTokens(cipher.encrypt(grant.accessToken()), cipher.encrypt(grant.refreshToken()),
+                    clock.instant(), grant.expiresIn());
+            return grant.accessToken();
+        } catch (InvalidGrantException e) {
+            LOG.warning("Exact Online refused the refresh token; the connection needs a person to reconnect: " + e.getMessage());
+            connection.revoked("Exact Online no longer accepts Dunwise's authorization. Reconnect to Exact Online.");
+            audit.record(connection.getCurrentDivision(), Actor.SYSTEM, "EXACT_REVOKED", "ExactConnection", connection.getId(), e.getMessage());
+            // An application exception without rollback: the REVOKED status is committed all the same.
+            throw new ExactConnectionRevokedException(connection.getLastError());
+        }
+    }
+
+    public void disconnect(Actor actor) {
+        current().ifPresent(c -> {
+            c.disconnected();
+            audit.record(c.getCurrentDivision(), actor, "EXACT_DISCONNECTED", "ExactConnection", c.getId(), null);
+        });
+    }
+
+    public void recordFailure(String message) {
+        current().ifPresent(c -> c.failed(message));
+    }
+
+    public ExactClient client() {
+        return new ExactClient(settings.baseUri(), clock);
+    }
+
+    public static String newState() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,49 @@
+package nl.dunwise.exact.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The endpoints Dunwise calls, relative to a country's base URL (https://start.exactonline.nl, or the
+ * sandbox). Answers are taken as raw {@link Response}s because the rate-limit headers and the error
+ * bodies matter as much as the data.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public interface ExactApi {
+
+    @POST
+    @Path("/oauth2/token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    Response token(Form form);
+
+    @GET
+    @Path("/v1/current/Me")
+    Response me(@HeaderParam("Authorization") String authorization,
+            @QueryParam("$select") String select);
+
+    @GET
+    @Path("/v1/{division}/system/Divisions")
+    Response divisions(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$select") String select);
+
+    @GET
+    @Path("/v1/{division}/sync/{service}/{entity}")
+    Response sync(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @PathParam("service") String service,
+            @PathParam("entity") String entity,
+            @QueryParam("$filter") String filter,
+            @QueryParam("$select") String select,
+            @QueryParam("$skiptoken") String skiptoken);
+}

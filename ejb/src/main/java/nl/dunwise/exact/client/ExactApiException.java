@@ -1,0 +1,26 @@
+package nl.dunwise.exact.client;
+
+/** A call to Exact Online failed; {@link #status()} is the HTTP status, or 0 when no answer came. */
+public class ExactApiException extends RuntimeException {
+
+    private final int status;
+
+    public ExactApiException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public ExactApiException(int status, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Exact refused the access token: refresh once, then give up. */
+    public boolean isUnauthorized() {
+        return status == 401;
+    }
+}

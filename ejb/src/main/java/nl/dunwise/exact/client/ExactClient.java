@@ -1,0 +1,254 @@
+package nl.dunwise.exact.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * One country's Exact Online API with the rules of engagement built in: pace by the rate-limit headers
+ * so that normal work never meets a 429, wait for the reset when one comes anyway, back off on 5xx and
+ * time-outs, and turn every other failure into an {@link ExactApiException} with a readable message.
+ */
+public class ExactClient {
+
+    private static final Logger LOG = Logger.getLogger(ExactClient.class.getName());
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Duration MAX_RATE_WAIT = Duration.ofSeconds(65);
+
+    private final ExactApi api;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private volatile RateLimit lastRateLimit;
+
+    public ExactClient(URI baseUri, Clock clock) {
+        this(RestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .property("microprofile.rest.client.disable.default.mapper", true)
+                .build(ExactApi.class), clock, Sleeper.THREAD);
+    }
+
+    ExactClient(ExactApi api, Clock clock, Sleeper sleeper) {
+        this.api = api;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public TokenGrant exchangeCode(String code, String redirectUri, String clientId, String clientSecret) {
+        return token(new Form()
+                .param("grant_type", "authorization_code")
+                .param("code", code)
+                .param("redirect_uri", redirectUri)
+                .param("client_id", clientId)
+                .param("client_secret", clientSecret));
+    }
+
+    public TokenGrant refresh(String refreshToken, String clientId, String clientSecret) {
+        return token(new Form()
+                .param("grant_type", "refresh_token")
+                .param("refresh_token", refreshToken)
+                .param("client_id", clientId)
+                .param("client_secret", clientSecret));
+    }
+
+    public JsonObject me(String accessToken) {
+        List<JsonObject> results = ExactJson.results(call(() -> api.me(bearer(accessToken),
+                "UserID,UserName,FullName,CurrentDivision,Email,LanguageCode")));
+        if (results.isEmpty()) {
+            throw new MalformedRecordException("current/Me returned no user");
+        }
+        return results.get(0);
+    }
+
+    public List<JsonObject> divisions(String accessToken, int division) {
+        return ExactJson.results(call(() -> api.divisions(bearer(accessToken), division,
+                "Code,Description,Currency,Country,Status")));
+    }
+
+    /** One page of a sync endpoint: records changed after {@code afterTimestamp}, oldest first. */
+    public SyncPage syncPage(String accessToken, int division, SyncEndpoint endpoint, long afterTimestamp,
+            String skiptoken) {
+        JsonObject body = call(() -> api.sync(bearer(accessToken), division, endpoint.service(), endpoint.entity(),
+                "Timestamp gt " + afterTimestamp + "L", String.join(",", endpoint.fields()), skiptoken));
+        return new SyncPage(ExactJson.results(body), ExactJson.nextSkiptoken(body).orElse(null));
+    }
+
+    public Optional<RateLimit> lastRateLimit() {
+        return Optional.ofNullable(lastRateLimit);
+    }
+
+    private TokenGrant token(Form form) {
+        JsonObject body = call(() -> api.token(form));
+        String access = ExactJson.optionalString(body, "access_token").orElse(null);
+        String refresh = ExactJson.optionalString(body, "refresh_token").orElse(null);
+        if (access == null || refresh == null) {
+            throw new MalformedRecordException("the token answer lacks access_token or refresh_token");
+        }
+        // Exact sends expires_in as a string ("600"); accept a number as well.
+        String expires = body.containsKey("expires_in") ? body.get("expires_in").toString().replace("\"", "") : "600";
+        try {
+            return new TokenGrant(access, refresh, Duration.ofSeconds(Long.parseLong(expires.trim())));
+        } catch (NumberFormatException e) {
+            throw new MalformedRecordException("expires_in is not a number: " + expires);
+        }
+    }
+
+    private JsonObject call(Supplier<Response> request) {
+        ExactApiException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            paceBeforeCall();
+            Response response;
+            try {
+                response = request.get();
+            } catch (ProcessingException e) {
+                last = new ExactApiException(0, "Exact Online did not answer in time (" + rootMessage(e) + ")", e);
+                backOff(attempt, last);
+                continue;
+            }
+            try {
+                RateLimit.from(response).ifPresent(r -> lastRateLimit = r);
+                int status = response.getStatus();
+                String text = response.hasEntity() ? response.readEntity(String.class) : "";
+                if (status >= 200 && status < 300) {
+                    return parse(text);
+                }
+                if (status == 429) {
+                    last = new ExactApiException(429, "Exact Online's rate limit was reached");
+                    waitForReset(attempt, last);
+                    continue;
+                }
+                if (status >= 500) {
+                    last = new ExactApiException(status, "Exact Online is unavailable (HTTP " + status + ")");
+                    backOff(attempt, last);
+                    continue;
+                }
+                throw failure(status, text);
+            } finally {
+                response.close();
+            }
+        }
+        throw last;
+    }
+
+    private ExactApiException failure(int status, String text) {
+        String message = errorMessage(text);
+        if (status == 400 && text.contains("invalid_grant")) {
+            return new InvalidGrantException("Exact Online refused the authorization: " + message);
+        }
+        if (status == 401) {
+            return new ExactApiException(401, "Exact Online refused the access token: " + message);
+        }
+        return new ExactApiException(status, "Exact Online answered HTTP " + status + ": " + message);
+    }
+
+    /** Exact's error bodies: {"error":{"message":{"value":..}}} on the API, {"error_description":..} on OAuth. */
+    static String errorMessage(String text) {
+        try {
+            JsonObject body = read(text);
+            if (body.containsKey("error_description")) {
+                return body.getString("error_description", "");
+            }
+            if (body.get("error") instanceof JsonObject error && error.get("message") instanceof JsonObject message) {
+                return message.getString("value", "");
+            }
+            return body.getString("error", text);
+        } catch (JsonException | ClassCastException e) {
+            String plain = text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+            return plain.length() > 200 ? plain.substring(0, 200) + "…" : plain;
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try {
+            return read(text);
+        } catch (JsonException | ClassCastException e) {
+            throw new MalformedRecordException("the answer is not valid JSON");
+        }
+    }
+
+    private static JsonObject read(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Spend the last call of a minute only after the minute resets; other work may need the budget. */
+    private void paceBeforeCall() {
+        RateLimit limit = lastRateLimit;
+        if (limit != null && limit.minutelyRemaining() == 0 && limit.minutelyReset() != null) {
+            sleepUntil(limit.minutelyReset());
+        }
+    }
+
+    private void waitForReset(int attempt, ExactApiException cause) {
+        if (attempt == MAX_ATTEMPTS) {
+            return;
+        }
+        RateLimit limit = lastRateLimit;
+        Instant reset = limit != null && limit.minutelyReset() != null ? limit.minutelyReset()
+                : clock.instant().plusSeconds(60);
+        if (limit != null && limit.dailyRemaining() == 0) {
+            throw new ExactApiException(429, "Exact Online's daily call limit is used up until " + limit.dailyReset(), cause);
+        }
+        sleepUntil(reset);
+    }
+
+    private void backOff(int attempt, ExactApiException cause) {
+        if (attempt == MAX_ATTEMPTS) {
+            return;
+        }
+        Duration wait = Duration.ofMillis(500L << (attempt - 1));
+        LOG.fine(() -> "Retrying after " + cause.getMessage() + " in " + wait.toMillis() + " ms");
+        sleeper.sleep(wait);
+    }
+
+    private void sleepUntil(Instant reset) {
+        Duration wait = Duration.between(clock.instant(), reset).plusMillis(250);
+        if (wait.isNegative()) {
+            return;
+        }
+        sleeper.sleep(wait.compareTo(MAX_RATE_WAIT) > 0 ? MAX_RATE_WAIT : wait);
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Waiting is a dependency so that tests can count the waits instead of sitting through them. */
+    public interface Sleeper {
+        Sleeper THREAD = duration -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExactApiException(0, "Interrupted while waiting for Exact Online", e);
+            }
+        };
+
+        void sleep(Duration duration);
+    }
+}

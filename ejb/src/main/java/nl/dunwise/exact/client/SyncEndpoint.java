@@ -1,0 +1,39 @@
+package nl.dunwise.exact.client;
+
+import java.util.List;
+
+/** A sync endpoint of Exact and the fields Dunwise selects from it (Exact asks for a narrow $select). */
+public enum SyncEndpoint {
+    ACCOUNTS("CRM", "Accounts", List.of("ID", "Code", "Name", "Email", "Phone", "Language", "Country", "City",
+            "Postcode", "AddressLine1", "Blocked", "CreditLineSales", "PaymentConditionSales", "Status", "IsSales",
+            "Timestamp")),
+    PAYMENT_TERMS("Cashflow", "PaymentTerms", List.of("ID", "Account", "InvoiceNumber", "EntryNumber",
+            "InvoiceDate", "DueDate", "AmountDC", "Currency", "Status", "Description", "Timestamp"));
+
+    private final String service;
+    private final String entity;
+    private final List<String> fields;
+
+    SyncEndpoint(String service, String entity, List<String> fields) {
+        this.service = service;
+        this.entity = entity;
+        this.fields = fields;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public List<String> fields() {
+        return fields;
+    }
+
+    /** The name progress is stored under in sync_state. */
+    public String stateKey() {
+        return service + "/" + entity;
+    }
+}

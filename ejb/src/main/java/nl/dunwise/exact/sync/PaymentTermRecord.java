@@ -1,0 +1,55 @@
+package nl.dunwise.exact.sync;
+
+import static nl.dunwise.exact.client.ExactJson.date;
+import static nl.dunwise.exact.client.ExactJson.decimal;
+import static nl.dunwise.exact.client.ExactJson.guid;
+import static nl.dunwise.exact.client.ExactJson.int32;
+import static nl.dunwise.exact.client.ExactJson.int64;
+import static nl.dunwise.exact.client.ExactJson.optionalString;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.dunwise.exact.client.MalformedRecordException;
+
+/** An Exact payment term (Cashflow/PaymentTerms): the open part of one invoice or credit note. */
+record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String entryNumber, LocalDate invoiceDate,
+        LocalDate dueDate, BigDecimal amount, String currency, int status, String description, long timestamp) {
+
+    /** Exact's status of a term still to be paid; 50 is processed (paid or matched). */
+    static final int OPEN = 20;
+
+    static PaymentTermRecord parse(JsonObject r) {
+        LocalDate invoiceDate = date(r, "InvoiceDate").orElse(null);
+        LocalDate dueDate = date(r, "DueDate").orElse(invoiceDate);
+        if (dueDate == null) {
+            throw new MalformedRecordException("payment term " + r.get("ID") + " has neither DueDate nor InvoiceDate");
+        }
+        return new PaymentTermRecord(guid(r, "ID"), guid(r, "Account"),
+                number(r, "InvoiceNumber"), number(r, "EntryNumber"),
+                invoiceDate, dueDate,
+                decimal(r, "AmountDC").orElseThrow(() -> new MalformedRecordException("payment term " + r.get("ID") + " has no AmountDC")),
+                optionalString(r, "Currency").map(String::trim).filter(c -> c.length() == 3).orElse(null),
+                int32(r, "Status").orElse(OPEN),
+                optionalString(r, "Description").orElse(null),
+                int64(r, "Timestamp"));
+    }
+
+    static List<PaymentTermRecord> parseAll(List<JsonObject> records) {
+        return Latest.byKey(records.stream().map(PaymentTermRecord::parse).toList(), PaymentTermRecord::id, PaymentTermRecord::timestamp);
+    }
+
+    /** Exact sends invoice and entry numbers as numbers (Int32); keep them as text. */
+    private static String number(JsonObject r, String field) {
+        var v = r.get(field);
+        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return switch (v.getValueType()) {
+            case NUMBER, STRING -> v.toString().replace("\"", "").trim();
+            default -> throw new MalformedRecordException(field + " is neither a number nor text");
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package nl.dunwise.exact.sync;
+
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nl.dunwise.audit.Actor;
+import nl.dunwise.exact.ConnectionStatus;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.SyncEndpoint;
+import nl.dunwise.exact.client.SyncPage;
+
+/**
+ * Brings debtors and open receivables in from Exact. HTTP calls run outside any transaction; each page
+ * is written in a transaction of its own by {@link SyncWriter}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SyncService {
+
+    private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
+
+    /** Accounts first: receivables refer to them. */
+    private static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS);
+
+    @Inject
+    private ExactConnectionService connections;
+
+    @Inject
+    private SyncWriter writer;
+
+    /** The safety net beside "sync now" and (later) webhooks: a scheduled incremental sync. */
+    @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
+    void scheduled(Timer timer) {
+        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
+        if (connected) {
+            syncAll(Actor.SYSTEM);
+        }
+    }
+
+    @Asynchronous
+    public void syncAllInBackground(Actor actor) {
+        syncAll(actor);
+    }
+
+    public void syncAll(Actor actor) {
+        for (Division division : connections.managedDivisions()) {
+            try {
+                syncDivision(division, actor);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Sync of division " + division.getCode() + " stopped: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public void syncDivision(Division division, Actor actor) {
+        ExactClient client = connections.client();
+        int code = division.getCode();
+        for (SyncEndpoint endpoint : ORDER) {
+            long after = writer.start(code, endpoint);
+            long rows = 0;
+            try {
+                String skiptoken = null;
+                do {
+                    String token = skiptoken;
+                    long from = after;
+                    SyncPage page = withToken(t -> client.syncPage(t, code, endpoint, from, token));
+                    rows += writer.write(code, division.getCurrency(), endpoint, page.records());
+                    skiptoken = page.nextSkiptoken();
+                } while (skiptoken != null);
+                writer.finished(code, endpoint, client.lastRateLimit().orElse(null), actor, rows);
+            } catch (RuntimeException e) {
+                writer.failed(code, endpoint, e.getMessage() == null ? e.toString() : e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    /** A 401 on a token we thought valid gets one forced refresh and one retry, never more. */
+    private <T> T withToken(Function<String, T> call) {
+        try {
+            return call.apply(connections.accessToken());
+        } catch (ExactApiException e) {
+            if (!e.isUnauthorized()) {
+                throw e;
+            }
+            return call.apply(connections.refreshedAccessToken());
+        }
+    }
+}

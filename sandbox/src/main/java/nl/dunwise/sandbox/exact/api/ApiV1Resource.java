@@ -1,0 +1,220 @@
+package nl.dunwise.sandbox.exact.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import nl.dunwise.sandbox.exact.model.Entities;
+import nl.dunwise.sandbox.exact.model.Entities.SyncEntity;
+import nl.dunwise.sandbox.exact.oauth.ApiPrincipal;
+import nl.dunwise.sandbox.exact.odata.EntitySchema;
+import nl.dunwise.sandbox.exact.odata.Field;
+import nl.dunwise.sandbox.exact.odata.FilterEvaluator;
+import nl.dunwise.sandbox.exact.odata.FilterExpr;
+import nl.dunwise.sandbox.exact.odata.ODataException;
+import nl.dunwise.sandbox.exact.odata.ODataJsonWriter;
+import nl.dunwise.sandbox.exact.odata.ODataJsonWriter.Record;
+import nl.dunwise.sandbox.exact.odata.QueryOptions;
+import nl.dunwise.sandbox.exact.odata.SelectOption;
+import nl.dunwise.sandbox.exact.odata.SqlFilter;
+import nl.dunwise.sandbox.exact.odata.SyncPaging;
+import nl.dunwise.sandbox.exact.store.ExactStore;
+
+/**
+ * The REST API v1 resources. The gate has already authenticated and counted the call.
+ */
+@Path("v1")
+@RequestScoped
+public class ApiV1Resource {
+
+    private static final Set<String> SINGLE_OPTIONS = Set.of(QueryOptions.SELECT, QueryOptions.FORMAT);
+    private static final Set<String> LIST_OPTIONS = Set.of(QueryOptions.SELECT, QueryOptions.FILTER,
+            QueryOptions.TOP, QueryOptions.INLINECOUNT, QueryOptions.FORMAT);
+    private static final Set<String> SYNC_OPTIONS = Set.of(QueryOptions.SELECT, QueryOptions.FILTER,
+            QueryOptions.SKIPTOKEN, QueryOptions.TOP, QueryOptions.INLINECOUNT, QueryOptions.ORDERBY, QueryOptions.FORMAT);
+
+    @Inject
+    ExactStore store;
+
+    /**
+     * The signed-in user. Like Exact, the single record comes inside {@code d.results} (an array of one),
+     * not as {@code d} itself: picqer/exact-php-client unwraps {@code d.results[0]} for current/Me, and
+     * the Go and JavaScript clients do the same.
+     */
+    @GET
+    @Path("current/Me")
+    public Response me(@Context UriInfo uri, @Context HttpServletRequest request) {
+        ApiPrincipal p = principal(request);
+        QueryOptions q = QueryOptions.parse(rawQuery(request), SINGLE_OPTIONS);
+        List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), Entities.ME);
+        ExactStore.UserRow u = store.user(p.userId())
+                .orElseThrow(() -> new ExactApiException(401, "The user of this token no longer exists."));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("UserID", u.id());
+        v.put("CurrentDivision", u.currentDivision());
+        v.put("Email", u.email());
+        v.put("FullName", u.fullName());
+        v.put("LanguageCode", u.languageCode());
+        v.put("UserName", u.username());
+        String recordUri = exactBase(uri) + "/api/v1/current/Me(guid'" + u.id() + "')";
+        return json(Entities.ME, fields, List.of(new Record(v, recordUri)), null, null);
+    }
+
+    @GET
+    @Path("{division}/system/Divisions")
+    public Response divisions(@PathParam("division") String division, @Context UriInfo uri,
+                              @Context HttpServletRequest request) {
+        return divisionList(division, uri, request);
+    }
+
+    /** The same list as Divisions: the sandbox's user can access every division of its one license. */
+    @GET
+    @Path("{division}/system/AllDivisions")
+    public Response allDivisions(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return divisionList(division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/CRM/Accounts")
+    public Response syncAccounts(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_ACCOUNTS, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Cashflow/PaymentTerms")
+    public Response syncPaymentTerms(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_PAYMENT_TERMS, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Deleted")
+    public Response syncDeleted(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_DELETED, division, uri, request);
+    }
+
+    private Response divisionList(String division, UriInfo uri, HttpServletRequest request) {
+        ApiPrincipal p = principal(request);
+        int code = requireDivision(division);
+        QueryOptions q = QueryOptions.parse(rawQuery(request), LIST_OPTIONS);
+        EntitySchema schema = Entities.DIVISIONS;
+        List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), schema);
+        FilterExpr filter = q.filter();
+        if (filter != null) {
+            FilterEvaluator.validate(filter, schema);
+        }
+        List<Record> records = new ArrayList<>();
+        List<ExactStore.DivisionRow> all = store.divisions();
+        for (ExactStore.DivisionRow d : all) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("Code", d.code());
+            v.put("Country", d.country());
+            v.put("Currency", d.currency());
+            v.put("Current", d.code() == p.currentDivision());
+            v.put("Description", d.description());
+            v.put("HID", d.hid());
+            v.put("IsMainDivision", d.code() == all.get(0).code());
+            v.put("Status", d.status());
+            if (filter == null || FilterEvaluator.matches(filter, schema, v)) {
+                records.add(new Record(v, exactBase(uri) + "/api/v1/" + code + "/system/Divisions(" + d.code() + ")"));
+            }
+        }
+        Integer top = q.top();
+        long count = records.size();
+        if (top != null && records.size() > top) {
+            records = records.subList(0, top);
+        }
+        return json(schema, fields, records, null, q.inlineCount() ? count : null);
+    }
+
+    private Response sync(SyncEntity entity, String divisionText, UriInfo uri, HttpServletRequest request) {
+        int division = requireDivision(divisionText);
+        QueryOptions q = QueryOptions.parse(rawQuery(request), SYNC_OPTIONS);
+        q.get(QueryOptions.ORDERBY).ifPresent(o -> {
+            String norm = o.strip().replaceAll("\\s+", " ");
+            if (!norm.equals("Timestamp") && !norm.equals("Timestamp asc")) {
+                throw new ODataException("Sync endpoints are always ordered by Timestamp ascending; $orderby='" + o
+                        + "' is not supported.");
+            }
+        });
+        EntitySchema schema = entity.schema();
+        List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), schema);
+        FilterExpr filter = q.filter();
+        SqlFilter.Fragment where = filter == null ? null : SqlFilter.compile(filter, schema);
+        long after = SyncPaging.parseSkipToken(q.get(QueryOptions.SKIPTOKEN).orElse(null));
+        Integer top = q.top();
+        int pageSize = SyncPaging.SYNC_PAGE_SIZE;
+        ExactStore.SyncRows fetched = store.sync(entity, division, fields, where, after,
+                SyncPaging.fetchLimit(top, pageSize), q.inlineCount());
+        SyncPaging.Page<Map<String, Object>> page = SyncPaging.page(fetched.rows(), top, pageSize,
+                r -> (Long) r.get("Timestamp"));
+        String base = exactBase(uri) + "/api/v1/" + division + "/" + entity.path();
+        List<Record> records = new ArrayList<>(page.rows().size());
+        for (Map<String, Object> row : page.rows()) {
+            records.add(new Record(row, base + "(guid'" + row.get("ID") + "')"));
+        }
+        String next = page.hasNext()
+                ? SyncPaging.nextLink(uri.getAbsolutePath().toString(), rawQuery(request), page.nextSkipToken())
+                : null;
+        return json(schema, fields, records, next, fetched.count());
+    }
+
+    private int requireDivision(String text) {
+        int code;
+        try {
+            code = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new ExactApiException(404, "Division '" + text + "' is not a valid division number.");
+        }
+        if (store.division(code).isEmpty()) {
+            throw new ExactApiException(404, "Division " + code + " does not exist or is not accessible.");
+        }
+        return code;
+    }
+
+    /**
+     * The query exactly as the client sent it: JAX-RS's request URI re-encodes characters such as
+     * {@code $} and {@code ,}, and {@code __next} should repeat the client's own options unchanged.
+     */
+    private static String rawQuery(HttpServletRequest request) {
+        return request.getQueryString();
+    }
+
+    private static ApiPrincipal principal(HttpServletRequest request) {
+        Object p = request.getAttribute(ApiGateFilter.PRINCIPAL);
+        if (!(p instanceof ApiPrincipal principal)) {
+            throw new ExactApiException(401, "Access denied: no valid access token.");
+        }
+        return principal;
+    }
+
+    /** The base URL the client used, i.e. what {@code https://start.exactonline.nl} is at Exact. */
+    static String exactBase(UriInfo uri) {
+        String b = uri.getBaseUri().toString();
+        if (b.endsWith("/")) {
+            b = b.substring(0, b.length() - 1);
+        }
+        return b.endsWith("/api") ? b.substring(0, b.length() - 4) : b;
+    }
+
+    private static Response json(EntitySchema schema, List<Field> fields, List<Record> records, String next, Long count) {
+        StreamingOutput body = out -> ODataJsonWriter.writeResults(out, schema, fields, records, next, count);
+        return Response.ok(body, ExactErrors.JSON).build();
+    }
+}

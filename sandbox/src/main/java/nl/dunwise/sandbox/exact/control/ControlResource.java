@@ -1,0 +1,152 @@
+package nl.dunwise.sandbox.exact.control;
+
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import nl.dunwise.sandbox.exact.SandboxSettings;
+import nl.dunwise.sandbox.exact.oauth.TokenStore;
+import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
+import nl.dunwise.sandbox.exact.store.ExactStore;
+
+/** {@code /api/sandbox/status} and {@code /api/sandbox/faults}; see the package description. */
+@Path("sandbox")
+@RequestScoped
+public class ControlResource {
+
+    private static final String JSON = MediaType.APPLICATION_JSON + ";charset=utf-8";
+
+    @Inject
+    ExactStore store;
+
+    @Inject
+    TokenStore tokens;
+
+    @Inject
+    FaultSwitches faults;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    SandboxSettings settings;
+
+    @GET
+    @Path("status")
+    public Response status(@Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        var list = Json.createArrayBuilder();
+        for (ExactStore.DivisionRow d : store.divisions()) {
+            list.add(Json.createObjectBuilder().add("code", d.code()).add("description", d.description())
+                    .add("currency", d.currency()).add("country", d.country()).add("seed", d.seed())
+                    .add("generatedOn", d.generatedOn().toString()));
+        }
+        JsonObjectBuilder counts = Json.createObjectBuilder();
+        for (Map.Entry<String, Object> e : store.counts().entrySet()) {
+            counts.add(e.getKey(), ((Number) e.getValue()).longValue());
+        }
+        JsonObject body = Json.createObjectBuilder()
+                .add("divisions", list)
+                .add("division", store.divisions().isEmpty() ? 0 : store.divisions().get(0).code())
+                .add("counts", counts)
+                .add("faults", pending())
+                .add("settings", Json.createObjectBuilder()
+                        .add("clientId", settings.clientId())
+                        .add("rateMinutely", settings.rateMinutely())
+                        .add("rateDaily", settings.rateDaily())
+                        .add("minRefreshSeconds", settings.minRefreshSeconds())
+                        .add("accessTokenSeconds", settings.accessTokenSeconds()))
+                .build();
+        return Response.ok(body.toString(), JSON).build();
+    }
+
+    @GET
+    @Path("faults")
+    public Response faults(@Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        return Response.ok(Json.createObjectBuilder().add("faults", pending()).build().toString(), JSON).build();
+    }
+
+    @POST
+    @Path("faults")
+    public Response switchFaults(String body, @Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        FaultRequest r;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
+            r = FaultRequest.parse(reader.readObject());
+        } catch (JsonException | IllegalStateException e) {
+            return problem(400, "The body must be a JSON object: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return problem(400, e.getMessage());
+        }
+        r.applyTo(faults);
+        int revoked = r.revokeTokens() ? tokens.revokeAll() : 0;
+        if (r.resetRateLimits()) {
+            limiter.reset();
+        }
+        JsonObject out = Json.createObjectBuilder().add("faults", pending()).add("revokedConnections", revoked)
+                .add("rateLimitsReset", r.resetRateLimits()).build();
+        return Response.ok(out.toString(), JSON).build();
+    }
+
+    private JsonObjectBuilder pending() {
+        FaultSwitches.Pending p = faults.pending();
+        return Json.createObjectBuilder().add("serverErrors", p.serverErrors()).add("tooManyRequests", p.tooManyRequests())
+                .add("malformedJson", p.malformedJson())
+                .add("slow", Json.createObjectBuilder().add("count", p.slowCalls()).add("millis", p.slowMillis()));
+    }
+
+    /** Only loopback callers without proxy headers: a proxied request may come from anywhere. */
+    static boolean isLocal(String remoteAddr, String forwardedFor, String forwarded) {
+        if (forwardedFor != null || forwarded != null || remoteAddr == null) {
+            return false;
+        }
+        try {
+            String addr = remoteAddr.startsWith("[") ? remoteAddr.substring(1, remoteAddr.length() - 1) : remoteAddr;
+            // Only IP literals are accepted, so this never asks DNS.
+            if (!addr.matches("[0-9a-fA-F:.]+")) {
+                return false;
+            }
+            return InetAddress.getByName(addr).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Response refuseUnlessLocal(HttpServletRequest request) {
+        if (isLocal(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("Forwarded"))) {
+            return null;
+        }
+        return problem(403, "The sandbox control endpoints answer only requests from this machine (loopback).");
+    }
+
+    private static Response problem(int status, String message) {
+        return Response.status(status).entity(Json.createObjectBuilder().add("error", message).build().toString())
+                .type(JSON).build();
+    }
+}

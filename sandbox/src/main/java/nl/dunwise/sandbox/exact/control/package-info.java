@@ -1,0 +1,8 @@
+/**
+ * Run-time switches for tests and demos, outside Exact's API: counts and settings at
+ * {@code GET /api/sandbox/status}, and faults at {@code POST /api/sandbox/faults} (a burst of 429s, of
+ * 500s with an HTML body, of malformed JSON, slow answers, and revoking every token). The endpoints
+ * answer only requests from the loopback interface, since anyone who can flip them can break every
+ * connected client.
+ */
+package nl.dunwise.sandbox.exact.control;

@@ -1,0 +1,125 @@
+package nl.dunwise.sandbox.exact.model;
+
+import static nl.dunwise.sandbox.exact.odata.EdmType.BOOLEAN;
+import static nl.dunwise.sandbox.exact.odata.EdmType.DATETIME;
+import static nl.dunwise.sandbox.exact.odata.EdmType.DOUBLE;
+import static nl.dunwise.sandbox.exact.odata.EdmType.GUID;
+import static nl.dunwise.sandbox.exact.odata.EdmType.INT16;
+import static nl.dunwise.sandbox.exact.odata.EdmType.INT32;
+import static nl.dunwise.sandbox.exact.odata.EdmType.INT64;
+import static nl.dunwise.sandbox.exact.odata.EdmType.STRING;
+
+import java.util.List;
+
+import nl.dunwise.sandbox.exact.odata.EntitySchema;
+import nl.dunwise.sandbox.exact.odata.Field;
+
+/**
+ * The entity sets the sandbox serves. Sync entities start with Timestamp (their key at Exact) and list
+ * the rest alphabetically, the order Exact writes them in. Field names and types follow Exact's REST
+ * reference; where the sandbox adds a field beyond docs/shared/exact-online-api.md it is one Exact has
+ * too (e.g. TransactionAmountDC, the original invoice amount next to the open AmountDC).
+ */
+public final class Entities {
+
+    private Entities() {
+    }
+
+    /** A sync entity: its schema plus where its rows live. */
+    public record SyncEntity(String path, EntitySchema schema, String table, int deletedEntityType) {
+    }
+
+    /** Date columns become midnight UTC timestamps so that one DATETIME reader serves all. */
+    private static String day(String column) {
+        return "(" + column + "::timestamp AT TIME ZONE 'UTC')";
+    }
+
+    public static final SyncEntity SYNC_ACCOUNTS = new SyncEntity("sync/CRM/Accounts", new EntitySchema(
+            "Exact.Web.Api.Models.Sync.CRM.Account", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("AddressLine1", STRING, "address_line1"),
+            Field.of("Blocked", BOOLEAN, "blocked"),
+            Field.of("City", STRING, "city"),
+            Field.of("Code", STRING, AccountCode.padSql("code")),
+            Field.of("Country", STRING, "country"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("CreditLineSales", DOUBLE, "credit_line_sales"),
+            Field.of("Division", INT32, "division"),
+            Field.of("Email", STRING, "email"),
+            Field.of("ID", GUID, "id"),
+            Field.of("IsSales", BOOLEAN, "is_sales"),
+            Field.of("Language", STRING, "language"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("Name", STRING, "name"),
+            Field.of("PaymentConditionSales", STRING, "payment_condition_sales"),
+            Field.of("Phone", STRING, "phone"),
+            Field.of("Postcode", STRING, "postcode"),
+            Field.of("Status", STRING, "status"))),
+            "exs_account", 2);
+
+    public static final SyncEntity SYNC_PAYMENT_TERMS = new SyncEntity("sync/Cashflow/PaymentTerms", new EntitySchema(
+            "Exact.Web.Api.Models.Sync.Cashflow.PaymentTerm", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("AmountDC", DOUBLE, "amount_dc"),
+            Field.of("AmountFC", DOUBLE, "amount_fc"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Currency", STRING, "currency"),
+            Field.of("Description", STRING, "description"),
+            Field.of("Division", INT32, "division"),
+            Field.of("DueDate", DATETIME, day("due_date")),
+            Field.of("EntryID", GUID, "entry_id"),
+            Field.of("EntryNumber", INT32, "entry_number"),
+            Field.of("ID", GUID, "id"),
+            Field.of("InvoiceDate", DATETIME, day("invoice_date")),
+            Field.of("InvoiceNumber", INT32, "invoice_number"),
+            Field.of("Journal", STRING, "journal"),
+            Field.of("LastPaymentDate", DATETIME, day("last_payment_date")),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("PaymentCondition", STRING, "payment_condition"),
+            Field.of("PaymentDays", INT32, "payment_days"),
+            Field.of("Status", INT16, "status"),
+            Field.of("TransactionAmountDC", DOUBLE, "transaction_amount_dc"),
+            Field.of("TransactionAmountFC", DOUBLE, "transaction_amount_fc"),
+            Field.of("TransactionType", INT32, "transaction_type"),
+            Field.of("YourRef", STRING, "your_ref"))),
+            "exs_payment_term", 10);
+
+    public static final SyncEntity SYNC_DELETED = new SyncEntity("sync/Deleted", new EntitySchema(
+            "Exact.Web.Api.Models.Sync.Deleted", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("DeletedBy", GUID, "deleted_by"),
+            Field.of("DeletedDate", DATETIME, "deleted_date"),
+            Field.of("Division", INT32, "division"),
+            Field.of("EntityKey", GUID, "entity_key"),
+            Field.of("EntityType", INT32, "entity_type"),
+            Field.of("FullName", STRING, "full_name"),
+            Field.of("ID", GUID, "id"))),
+            "exs_deleted", 0);
+
+    public static final List<SyncEntity> SYNC = List.of(SYNC_ACCOUNTS, SYNC_PAYMENT_TERMS, SYNC_DELETED);
+
+    /** {@code current/Me}. */
+    public static final EntitySchema ME = new EntitySchema("Exact.Web.Api.System.Me", List.of(
+            Field.of("UserID", GUID),
+            Field.of("CurrentDivision", INT32),
+            Field.of("Email", STRING),
+            Field.of("FullName", STRING),
+            Field.of("LanguageCode", STRING),
+            Field.of("UserName", STRING)));
+
+    /** {@code system/Divisions} and {@code system/AllDivisions}. */
+    public static final EntitySchema DIVISIONS = new EntitySchema("Exact.Web.Api.System.Division", List.of(
+            Field.of("Code", INT32),
+            Field.of("Country", STRING),
+            Field.of("Currency", STRING),
+            Field.of("Current", BOOLEAN),
+            Field.of("Description", STRING),
+            Field.of("HID", INT64),
+            Field.of("IsMainDivision", BOOLEAN),
+            Field.of("Status", INT32)));
+
+    /** EntityType numbers of sync/Deleted, as Exact numbers them. */
+    public static final int DELETED_TYPE_ACCOUNTS = 2;
+    public static final int DELETED_TYPE_PAYMENT_TERMS = 10;
+}

@@ -1,0 +1,40 @@
+package nl.dunwise.sandbox.exact.seed;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything the generator makes, ready to be inserted. */
+public record DemoData(Division division, User user, List<Account> accounts, List<Term> terms) {
+
+    public record Division(int code, String description, long hid, String currency, String country, int status,
+                           long seed, LocalDate generatedOn, Instant created) {
+    }
+
+    public record User(UUID id, String username, String password, String fullName, String email, String languageCode) {
+    }
+
+    public record Account(UUID id, String code, String name, String email, String phone, String language,
+                          String country, String city, String postcode, String addressLine1, boolean blocked,
+                          BigDecimal creditLineSales, String paymentCondition, int paymentDays,
+                          PaymentProfile profile, Instant created, Instant modified) {
+    }
+
+    /**
+     * One open item (one payment term of a sales entry).
+     *
+     * @param invoiceAmount the full amount of the invoice or credit note (negative for a credit note)
+     * @param openAmount    what is still unpaid: equal to the invoice amount unless part-paid
+     */
+    public record Term(UUID id, UUID accountId, UUID entryId, int invoiceNumber, LocalDate invoiceDate,
+                       LocalDate dueDate, BigDecimal invoiceAmount, BigDecimal openAmount, boolean creditNote,
+                       String description, String yourRef, LocalDate lastPaymentDate, String paymentCondition,
+                       int paymentDays, Instant created, Instant modified) {
+
+        public boolean partPaid() {
+            return openAmount.compareTo(invoiceAmount) != 0;
+        }
+    }
+}

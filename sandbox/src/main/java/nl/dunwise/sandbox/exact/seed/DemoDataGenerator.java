@@ -1,0 +1,367 @@
+package nl.dunwise.sandbox.exact.seed;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.dunwise.sandbox.exact.seed.NamePools.City;
+
+/**
+ * Generates the demo division from a seed. Everything random comes from one {@link Random} in a fixed
+ * order, so the output depends only on the settings and the day (dates are relative to it, then stored
+ * as absolute dates; a restart on a later day keeps the stored data and the items simply age).
+ *
+ * <p>Debtor 1000 is the demo portal user's company; it always gets a fixed set of items that covers
+ * every state (not due, each overdue bucket, part-paid, a credit note), so a demo never lands on an
+ * empty or dull debtor whatever the seed.
+ */
+public final class DemoDataGenerator {
+
+    public static final String DEMO_USERNAME = "demo@dunwise.example";
+    public static final String DEMO_PASSWORD = "demo";
+    public static final int FIRST_DEBTOR_CODE = 1000;
+
+    /** Overdue days of the fixed items of debtor 1000: not due, 1-30, 31-60, 61-90, >90, part-paid, credit. */
+    static final int[] DEMO_DEBTOR_DAYS_OVERDUE = {-10, 12, 44, 75, 130, 23, 35};
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** What to generate. */
+    public record Settings(long seed, int debtors, int invoices, int divisionCode, LocalDate today) {
+        public Settings {
+            if (debtors < 1) {
+                throw new IllegalArgumentException("at least one debtor is needed (debtor 1000 is the demo user's)");
+            }
+            if (invoices < 0) {
+                throw new IllegalArgumentException("invoices must not be negative");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Random random;
+    private final Set<String> usedNames = new HashSet<>();
+    private final Set<String> usedSlugs = new HashSet<>();
+
+    private DemoDataGenerator(Settings settings) {
+        this.settings = settings;
+        this.random = new Random(settings.seed());
+    }
+
+    public static DemoData generate(Settings settings) {
+        return new DemoDataGenerator(settings).run();
+    }
+
+    private DemoData run() {
+        LocalDate today = settings.today();
+        DemoData.Division division = new DemoData.Division(settings.divisionCode(), "Demo Groothandel B.V.",
+                settings.divisionCode(), "EUR", "NL", 1, settings.seed(), today,
+                today.minusYears(6).atStartOfDay(ZoneOffset.UTC).toInstant());
+        DemoData.User user = new DemoData.User(uuid(), DEMO_USERNAME, DEMO_PASSWORD, "Demo Gebruiker (sandbox)",
+                DEMO_USERNAME, "nl-NL");
+
+        List<DemoData.Account> accounts = new ArrayList<>();
+        for (int i = 0; i < settings.debtors(); i++) {
+            accounts.add(account(i));
+        }
+        List<DemoData.Term> terms = terms(accounts);
+        return new DemoData(division, user, List.copyOf(accounts), terms);
+    }
+
+    // ---------------------------------------------------------------- accounts
+
+    private DemoData.Account account(int index) {
+        String code = String.valueOf(FIRST_DEBTOR_CODE + index);
+        boolean demoDebtor = index == 0;
+        PaymentProfile profile = demoDebtor ? PaymentProfile.LATE : PaymentProfile.pick(random);
+        int countryRoll = random.nextInt(100);
+        String country = demoDebtor || countryRoll < 75 ? "NL" : countryRoll < 90 ? "BE" : "DE";
+        City city;
+        String name;
+        String street;
+        String language;
+        switch (country) {
+            case "BE": {
+                city = pick(NamePools.BE_CITIES);
+                language = city.language();
+                if (language.equals("FR")) {
+                    name = uniqueName(() -> pick(NamePools.FR_TRADES) + " " + pick(NamePools.BE_SURNAMES_FR)
+                            + (random.nextBoolean() ? " SRL" : " SA"));
+                    street = pick(NamePools.BE_STREETS_FR);
+                } else {
+                    name = uniqueName(() -> pick(NamePools.BE_SURNAMES_NL) + " " + pick(NamePools.NL_TRADES)
+                            + (random.nextBoolean() ? " BV" : " NV"));
+                    street = pick(NamePools.BE_STREETS_NL);
+                }
+                break;
+            }
+            case "DE": {
+                city = pick(NamePools.DE_CITIES);
+                language = random.nextInt(100) < 85 ? "DE" : "EN";
+                name = uniqueName(this::germanName);
+                street = pick(NamePools.DE_STREETS);
+                break;
+            }
+            default: {
+                city = pick(NamePools.NL_CITIES);
+                language = demoDebtor || random.nextInt(100) < 92 ? "NL" : "EN";
+                name = uniqueName(() -> dutchName(city));
+                street = pick(NamePools.NL_STREETS);
+            }
+        }
+        String postcode = postcode(country, city);
+        String address = country.equals("BE") && language.equals("FR")
+                ? (1 + random.nextInt(180)) + " " + street
+                : street + " " + (1 + random.nextInt(180)) + (random.nextInt(10) == 0 ? "a" : "");
+        String phone = phone(country, city);
+        String email = random.nextInt(100) < 2 && !demoDebtor ? null : email(name, language);
+        int conditionRoll = random.nextInt(100);
+        int paymentDays = conditionRoll < 70 ? 30 : conditionRoll < 90 ? 14 : 60;
+        BigDecimal creditLine = creditLine(profile);
+        boolean blocked = profile == PaymentProfile.VERY_LATE && random.nextInt(100) < 30;
+        Instant created = settings.today().minusDays(200 + random.nextInt(2300)).atStartOfDay(ZoneOffset.UTC)
+                .toInstant().plusSeconds(8 * 3600 + random.nextInt(9 * 3600));
+        Instant modified = created.plusSeconds((long) random.nextInt(150) * 86400 + random.nextInt(36000));
+        return new DemoData.Account(uuid(), code, name, email, phone, language, country, city.name(), postcode,
+                address, blocked, creditLine, String.valueOf(paymentDays), paymentDays, profile, created, modified);
+    }
+
+    private String dutchName(City city) {
+        switch (random.nextInt(6)) {
+            case 0: return pick(NamePools.NL_SURNAMES) + " " + pick(NamePools.NL_TRADES) + " B.V.";
+            case 1: return pick(NamePools.NL_TRADES) + " " + pick(NamePools.NL_SURNAMES) + " V.O.F.";
+            case 2: return pick(NamePools.NL_INVENTED) + " " + pick(NamePools.NL_TRADES) + " B.V.";
+            case 3: return pick(NamePools.NL_SURNAMES) + " & Zn. B.V.";
+            case 4: return pick(NamePools.NL_TRADES) + " " + city.name();
+            default: return pick(NamePools.NL_INVENTED) + " Holding B.V.";
+        }
+    }
+
+    private String germanName() {
+        switch (random.nextInt(4)) {
+            case 0: return pick(NamePools.DE_SURNAMES) + " " + pick(NamePools.DE_TRADES) + " GmbH";
+            case 1: return pick(NamePools.DE_SURNAMES) + " & Söhne KG";
+            case 2: return pick(NamePools.DE_TRADES) + " " + pick(NamePools.DE_SURNAMES) + " e.K.";
+            default: return pick(NamePools.DE_SURNAMES) + " " + pick(NamePools.DE_TRADES) + " GmbH & Co. KG";
+        }
+    }
+
+    private String uniqueName(java.util.function.Supplier<String> maker) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String n = maker.get();
+            if (usedNames.add(n)) {
+                return n;
+            }
+        }
+        // Small pools run out with many debtors; a branch suffix keeps names unique and plausible.
+        String base = maker.get();
+        for (int branch = 2; ; branch++) {
+            String n = base + " (vestiging " + branch + ")";
+            if (usedNames.add(n)) {
+                return n;
+            }
+        }
+    }
+
+    private String postcode(String country, City city) {
+        switch (country) {
+            case "NL": {
+                String letters;
+                do {
+                    letters = "" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
+                } while (letters.equals("SA") || letters.equals("SD") || letters.equals("SS"));
+                return city.postcodeBase() + String.format(Locale.ROOT, "%02d", 10 + random.nextInt(90)) + " " + letters;
+            }
+            case "BE":
+                return city.postcodeBase();
+            default:
+                return city.postcodeBase() + String.format(Locale.ROOT, "%03d", random.nextInt(1000));
+        }
+    }
+
+    private String phone(String country, City city) {
+        int subscriberDigits = Math.max(6, 9 - city.phoneArea().length());
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < subscriberDigits; i++) {
+            sb.append(i == 0 ? 1 + random.nextInt(9) : random.nextInt(10));
+        }
+        String prefix = country.equals("NL") ? "+31" : country.equals("BE") ? "+32" : "+49";
+        return prefix + " " + city.phoneArea() + " " + sb;
+    }
+
+    private String email(String name, String language) {
+        String slug = slug(name);
+        String unique = slug;
+        for (int n = 2; !usedSlugs.add(unique); n++) {
+            unique = slug + "-" + n;
+        }
+        String local;
+        switch (language) {
+            case "DE": local = random.nextInt(4) == 0 ? "rechnungen" : "buchhaltung"; break;
+            case "FR": local = "comptabilite"; break;
+            case "EN": local = "accounts"; break;
+            default: {
+                int r = random.nextInt(10);
+                local = r < 6 ? "debiteuren" : r < 8 ? "administratie" : r < 9 ? "crediteuren" : "info";
+            }
+        }
+        return local + "@" + unique + ".example";
+    }
+
+    /** A mail-domain label from a company name: no legal form, no diacritics, hyphens between words. */
+    static String slug(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        s = s.replace("&", " ").replaceAll("\\((vestiging \\d+)\\)", "$1");
+        s = s.replaceAll("\\b(b\\.v\\.|v\\.o\\.f\\.|gmbh|co\\.|kg|e\\.k\\.|bv|nv|srl|sa|zn\\.)", " ");
+        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return s.isEmpty() ? "debiteur" : s;
+    }
+
+    private BigDecimal creditLine(PaymentProfile profile) {
+        int base;
+        switch (profile) {
+            case GOOD: base = 20000; break;
+            case AVERAGE: base = 10000; break;
+            case LATE: base = 5000; break;
+            default: base = 2500;
+        }
+        return BigDecimal.valueOf(base + 500L * random.nextInt(base / 500 + 1)).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    // ---------------------------------------------------------------- open items
+
+    private record Draft(DemoData.Account account, int daysOverdue, boolean creditNote, boolean partPaid, int order) {
+    }
+
+    private List<DemoData.Term> terms(List<DemoData.Account> accounts) {
+        List<Draft> drafts = new ArrayList<>();
+        DemoData.Account demo = accounts.get(0);
+        int[] fixed = DEMO_DEBTOR_DAYS_OVERDUE;
+        for (int i = 0; i < fixed.length && drafts.size() < settings.invoices(); i++) {
+            boolean partPaid = i == fixed.length - 2;
+            boolean credit = i == fixed.length - 1;
+            drafts.add(new Draft(demo, fixed[i], credit, partPaid, drafts.size()));
+        }
+        // Some debtors buy much more than others; weights 1..12, skewed towards small.
+        int[] weights = new int[accounts.size()];
+        int total = 0;
+        for (int i = 0; i < weights.length; i++) {
+            int w = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 2) * 12);
+            weights[i] = w;
+            total += w;
+        }
+        while (drafts.size() < settings.invoices()) {
+            int r = random.nextInt(total);
+            int idx = 0;
+            while (r >= weights[idx]) {
+                r -= weights[idx++];
+            }
+            DemoData.Account a = accounts.get(idx);
+            boolean credit = random.nextInt(100) < 5;
+            int days = a.profile().daysOverdue(random, a.paymentDays());
+            boolean partPaid = !credit && random.nextInt(100) < a.profile().partPaidPercent;
+            drafts.add(new Draft(a, days, credit, partPaid, drafts.size()));
+        }
+
+        List<DemoData.Term> unnumbered = new ArrayList<>();
+        for (Draft d : drafts) {
+            unnumbered.add(term(d));
+        }
+        return number(unnumbered, drafts);
+    }
+
+    private DemoData.Term term(Draft d) {
+        LocalDate today = settings.today();
+        int paymentDays = d.account().paymentDays();
+        LocalDate invoiceDate = today.minusDays((long) paymentDays + d.daysOverdue());
+        LocalDate dueDate = invoiceDate.plusDays(paymentDays);
+        BigDecimal amount = d.creditNote() ? creditAmount() : invoiceAmount();
+        BigDecimal open = amount;
+        LocalDate lastPayment = null;
+        if (d.partPaid()) {
+            // Between 20% and 80% still open, so "part-paid" is visible whichever way one rounds.
+            BigDecimal share = BigDecimal.valueOf(20 + random.nextInt(61)).divide(HUNDRED);
+            open = amount.multiply(share).setScale(2, RoundingMode.HALF_UP);
+            long span = Math.max(1, today.toEpochDay() - invoiceDate.toEpochDay());
+            lastPayment = invoiceDate.plusDays(1 + random.nextInt((int) Math.min(span, 120)));
+            if (lastPayment.isAfter(today)) {
+                lastPayment = today;
+            }
+        }
+        String ref = random.nextInt(100) < 30 ? "PO-" + (10000 + random.nextInt(90000)) : null;
+        String text = String.format(Locale.ROOT, pick(d.creditNote() ? NamePools.CREDIT_TEXTS : NamePools.INVOICE_TEXTS),
+                ref != null ? ref : invoiceDate.getYear() + "-" + (1 + random.nextInt(52)));
+        Instant created = invoiceDate.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(7 * 3600 + random.nextInt(10 * 3600));
+        Instant modified = lastPayment == null ? created
+                : lastPayment.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600 + random.nextInt(8 * 3600));
+        return new DemoData.Term(uuid(), d.account().id(), uuid(), 0, invoiceDate, dueDate, amount, open,
+                d.creditNote(), text, ref, lastPayment, d.account().paymentCondition(), paymentDays, created, modified);
+    }
+
+    private BigDecimal invoiceAmount() {
+        // Log-normal around a few hundred euros with a tail into tens of thousands, like B2B invoices.
+        double v = Math.exp(Math.log(650) + random.nextGaussian() * 1.05);
+        v = Math.max(24.95, Math.min(48000, v));
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private BigDecimal creditAmount() {
+        return BigDecimal.valueOf(-(40 + random.nextDouble() * 1500)).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Gives invoice numbers in date order, per year: {@code yyyy0001} onward (wider when a year has more
+     * than 9999), as Exact numbers sales entries per financial year.
+     */
+    private static List<DemoData.Term> number(List<DemoData.Term> terms, List<Draft> drafts) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < terms.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer, LocalDate>comparing(i -> terms.get(i).invoiceDate())
+                .thenComparing(i -> drafts.get(i).order()));
+        Map<Integer, Integer> perYear = new HashMap<>();
+        for (DemoData.Term t : terms) {
+            perYear.merge(t.invoiceDate().getYear(), 1, Integer::sum);
+        }
+        Map<Integer, Integer> counters = new HashMap<>();
+        List<DemoData.Term> out = new ArrayList<>();
+        for (int i : order) {
+            DemoData.Term t = terms.get(i);
+            int year = t.invoiceDate().getYear();
+            int n = counters.merge(year, 1, Integer::sum);
+            int width = perYear.get(year) > 9999 ? 100000 : 10000;
+            int number = year * width + n;
+            out.add(new DemoData.Term(t.id(), t.accountId(), t.entryId(), number, t.invoiceDate(), t.dueDate(),
+                    t.invoiceAmount(), t.openAmount(), t.creditNote(), t.description(), t.yourRef(),
+                    t.lastPaymentDate(), t.paymentCondition(), t.paymentDays(), t.created(), t.modified()));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    /** A version-4 UUID drawn from the seeded random, so IDs are stable across regenerations. */
+    private UUID uuid() {
+        long msb = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
+        long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

@@ -1,0 +1,163 @@
+package nl.dunwise.sandbox.exact.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+
+import nl.dunwise.sandbox.exact.model.Entities.SyncEntity;
+import nl.dunwise.sandbox.exact.oauth.Passwords;
+import nl.dunwise.sandbox.exact.odata.Field;
+import nl.dunwise.sandbox.exact.odata.SqlFilter;
+
+/** Reads of the simulated Exact data. */
+@Stateless
+public class ExactStore {
+
+    @Resource(lookup = "jdbc/exactSandbox")
+    DataSource dataSource;
+
+    public record DivisionRow(int code, String description, long hid, String currency, String country, int status,
+                              long seed, LocalDate generatedOn) {
+    }
+
+    public record UserRow(UUID id, String username, String fullName, String email, String languageCode,
+                          int currentDivision) {
+    }
+
+    /** One sync page as fetched (possibly one row more than a page) and, if asked, the total count. */
+    public record SyncRows(List<Map<String, Object>> rows, Long count) {
+    }
+
+    public List<DivisionRow> divisions() {
+        return query("SELECT code, description, hid, currency, country, status, seed, generated_on FROM exs_division "
+                + "ORDER BY code", ps -> { }, rs -> new DivisionRow(rs.getInt(1), rs.getString(2), rs.getLong(3),
+                rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getObject(8, LocalDate.class)));
+    }
+
+    public Optional<DivisionRow> division(int code) {
+        return divisions().stream().filter(d -> d.code() == code).findFirst();
+    }
+
+    public Optional<UserRow> user(UUID id) {
+        return query("SELECT id, username, full_name, email, language_code, current_division FROM exs_user WHERE id = ?",
+                ps -> ps.setObject(1, id), ExactStore::userRow).stream().findFirst();
+    }
+
+    /** The user with these credentials, if the password matches. */
+    public Optional<UserRow> login(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        List<Object[]> found = query("SELECT id, password_hash FROM exs_user WHERE lower(username) = lower(?)",
+                ps -> ps.setString(1, username.strip()), rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)});
+        if (found.isEmpty() || !Passwords.verify(password, (String) found.get(0)[1])) {
+            return Optional.empty();
+        }
+        return user((UUID) found.get(0)[0]);
+    }
+
+    /**
+     * Rows of a sync entity with {@code Timestamp > after} that match the filter, in Timestamp order.
+     * The result maps hold every selected field plus Timestamp and ID, which paging and
+     * {@code __metadata} need even when not selected.
+     */
+    public SyncRows sync(SyncEntity entity, int division, List<Field> selected, SqlFilter.Fragment filter,
+                         long after, int limit, boolean count) {
+        List<Field> columns = new ArrayList<>(selected);
+        for (String always : new String[] {"Timestamp", "ID"}) {
+            Field f = entity.schema().require(always);
+            if (!columns.contains(f)) {
+                columns.add(f);
+            }
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i).sql()).append(" AS c").append(i);
+        }
+        String where = " FROM " + entity.table() + " WHERE division = ?" + (filter == null ? "" : " AND " + filter.sql());
+        sql.append(where).append(" AND row_version > ? ORDER BY row_version LIMIT ?");
+        List<Object> params = new ArrayList<>();
+        params.add(division);
+        if (filter != null) {
+            params.addAll(filter.params());
+        }
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(after);
+        pageParams.add(limit);
+        List<Map<String, Object>> rows = query(sql.toString(), ps -> Jdbc.bind(ps, pageParams), rs -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                row.put(columns.get(i).name(), RowReader.read(rs, i + 1, columns.get(i).type()));
+            }
+            return row;
+        });
+        Long total = null;
+        if (count) {
+            total = query("SELECT count(*)" + where, ps -> Jdbc.bind(ps, params), rs -> rs.getLong(1)).get(0);
+        }
+        return new SyncRows(rows, total);
+    }
+
+    /** Counts for the control endpoint. */
+    public Map<String, Object> counts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("accounts", single("SELECT count(*) FROM exs_account"));
+        m.put("openItems", single("SELECT count(*) FROM exs_payment_term WHERE status = 20"));
+        m.put("accountsWithOpenItems", single("SELECT count(DISTINCT account_id) FROM exs_payment_term WHERE status = 20"));
+        m.put("creditNotes", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc < 0"));
+        m.put("partPaid", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc <> transaction_amount_dc"));
+        m.put("overdue", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND due_date < current_date"));
+        m.put("deleted", single("SELECT count(*) FROM exs_deleted"));
+        m.put("maxTimestamp", single("SELECT coalesce(max(v), 0) FROM (SELECT max(row_version) v FROM exs_account "
+                + "UNION ALL SELECT max(row_version) FROM exs_payment_term UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
+        m.put("activeConnections", single("SELECT count(*) FROM exs_oauth_grant WHERE revoked_at IS NULL"));
+        return m;
+    }
+
+    private long single(String sql) {
+        return query(sql, ps -> { }, rs -> rs.getLong(1)).get(0);
+    }
+
+    private static UserRow userRow(ResultSet rs) throws SQLException {
+        return new UserRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getInt(6));
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Mapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Exact sandbox query failed: " + e.getMessage(), e);
+        }
+    }
+}

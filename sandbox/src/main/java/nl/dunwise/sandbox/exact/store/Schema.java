@@ -1,0 +1,155 @@
+package nl.dunwise.sandbox.exact.store;
+
+import java.util.List;
+
+/**
+ * The sandbox's DDL, idempotent so that it runs on every start. Changing a table later means adding an
+ * {@code ALTER TABLE .. ADD COLUMN IF NOT EXISTS} here, never editing a CREATE, because existing
+ * databases keep their data.
+ */
+final class Schema {
+
+    private Schema() {
+    }
+
+    /** Serialises the installers of concurrently starting instances, and writers of synced rows. */
+    static final long INSTALL_LOCK = 0x4578_5342_0001L;
+    static final long WRITE_LOCK = 0x4578_5342_0002L;
+
+    private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_payment_term", "exs_deleted"};
+
+    static List<String> statements() {
+        List<String> s = new java.util.ArrayList<>(List.of(
+            // Start above 2^31 so that a client storing Timestamp in a 32-bit int breaks at once, not in production.
+            "CREATE SEQUENCE IF NOT EXISTS exs_rowversion START WITH 3000000001",
+            """
+            CREATE TABLE IF NOT EXISTS exs_division (
+                code            integer PRIMARY KEY,
+                description     varchar(120) NOT NULL,
+                hid             bigint NOT NULL,
+                currency        varchar(3) NOT NULL,
+                country         varchar(2) NOT NULL,
+                status          integer NOT NULL,
+                seed            bigint NOT NULL,
+                generated_on    date NOT NULL,
+                created         timestamptz NOT NULL,
+                modified        timestamptz NOT NULL,
+                row_version     bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_user (
+                id               uuid PRIMARY KEY,
+                username         varchar(200) NOT NULL UNIQUE,
+                password_hash    varchar(200) NOT NULL,
+                full_name        varchar(200) NOT NULL,
+                email            varchar(200),
+                language_code    varchar(10) NOT NULL,
+                current_division integer NOT NULL REFERENCES exs_division (code))""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_account (
+                id                      uuid PRIMARY KEY,
+                division                integer NOT NULL REFERENCES exs_division (code),
+                code                    varchar(18) NOT NULL,
+                name                    varchar(200) NOT NULL,
+                email                   varchar(200),
+                phone                   varchar(40),
+                language                varchar(4),
+                country                 varchar(2),
+                city                    varchar(100),
+                postcode                varchar(20),
+                address_line1           varchar(200),
+                blocked                 boolean NOT NULL DEFAULT false,
+                credit_line_sales       numeric(18,2),
+                payment_condition_sales varchar(8),
+                status                  varchar(2) NOT NULL DEFAULT 'C',
+                is_sales                boolean NOT NULL DEFAULT true,
+                profile                 varchar(16),
+                created                 timestamptz NOT NULL,
+                modified                timestamptz NOT NULL,
+                row_version             bigint NOT NULL DEFAULT nextval('exs_rowversion'),
+                UNIQUE (division, code))""",
+            "CREATE INDEX IF NOT EXISTS exs_account_sync ON exs_account (division, row_version)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_payment_term (
+                id                     uuid PRIMARY KEY,
+                division               integer NOT NULL REFERENCES exs_division (code),
+                account_id             uuid NOT NULL REFERENCES exs_account (id),
+                entry_id               uuid NOT NULL,
+                invoice_number         integer NOT NULL,
+                entry_number           integer NOT NULL,
+                journal                varchar(8) NOT NULL,
+                invoice_date           date NOT NULL,
+                due_date               date NOT NULL,
+                currency               varchar(3) NOT NULL,
+                amount_dc              numeric(18,2) NOT NULL,
+                amount_fc              numeric(18,2) NOT NULL,
+                transaction_amount_dc  numeric(18,2) NOT NULL,
+                transaction_amount_fc  numeric(18,2) NOT NULL,
+                transaction_type       integer NOT NULL,
+                status                 smallint NOT NULL,
+                payment_condition      varchar(8),
+                payment_days           integer,
+                description            varchar(200),
+                your_ref               varchar(60),
+                last_payment_date      date,
+                created                timestamptz NOT NULL,
+                modified               timestamptz NOT NULL,
+                row_version            bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_payment_term_sync ON exs_payment_term (division, row_version)",
+            "CREATE INDEX IF NOT EXISTS exs_payment_term_account ON exs_payment_term (account_id)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_deleted (
+                id           uuid PRIMARY KEY,
+                division     integer NOT NULL REFERENCES exs_division (code),
+                entity_key   uuid NOT NULL,
+                entity_type  integer NOT NULL,
+                deleted_by   uuid,
+                deleted_date timestamptz NOT NULL,
+                full_name    varchar(200),
+                row_version  bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_deleted_sync ON exs_deleted (division, row_version)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_oauth_code (
+                code_hash    varchar(64) PRIMARY KEY,
+                client_id    varchar(200) NOT NULL,
+                redirect_uri text NOT NULL,
+                user_id      uuid NOT NULL REFERENCES exs_user (id),
+                issued_at    timestamptz NOT NULL,
+                used_at      timestamptz)""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_oauth_grant (
+                id                    uuid PRIMARY KEY,
+                client_id             varchar(200) NOT NULL,
+                user_id               uuid NOT NULL REFERENCES exs_user (id),
+                created_at            timestamptz NOT NULL,
+                last_access_issued_at timestamptz NOT NULL,
+                revoked_at            timestamptz)""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_refresh_token (
+                token_hash varchar(64) PRIMARY KEY,
+                grant_id   uuid NOT NULL REFERENCES exs_oauth_grant (id),
+                issued_at  timestamptz NOT NULL,
+                used_at    timestamptz)""",
+            "CREATE INDEX IF NOT EXISTS exs_refresh_token_grant ON exs_refresh_token (grant_id)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_access_token (
+                token_hash varchar(64) PRIMARY KEY,
+                grant_id   uuid NOT NULL REFERENCES exs_oauth_grant (id),
+                issued_at  timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL)""",
+            "CREATE INDEX IF NOT EXISTS exs_access_token_expiry ON exs_access_token (expires_at)",
+            // Whoever changes a row later (mutators, tests, a person in psql) bumps its Timestamp too;
+            // an UPDATE that changes nothing does not, as at Exact.
+            """
+            CREATE OR REPLACE FUNCTION exs_bump_row_version() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.row_version := nextval('exs_rowversion');
+                RETURN NEW;
+            END
+            $$"""));
+        for (String table : ROW_TABLES) {
+            s.add("CREATE OR REPLACE TRIGGER " + table + "_row_version BEFORE UPDATE ON " + table
+                    + " FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION exs_bump_row_version()");
+        }
+        return s;
+    }
+}

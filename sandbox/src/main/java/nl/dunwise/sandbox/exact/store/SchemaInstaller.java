@@ -1,0 +1,132 @@
+package nl.dunwise.sandbox.exact.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import nl.dunwise.sandbox.exact.SandboxSettings;
+import nl.dunwise.sandbox.exact.oauth.Passwords;
+import nl.dunwise.sandbox.exact.seed.DemoData;
+import nl.dunwise.sandbox.exact.seed.DemoDataGenerator;
+
+/**
+ * Creates the tables and seeds an empty store before the application takes requests (a failure here
+ * fails the deployment, which is better than serving half a sandbox). Existing data is never touched:
+ * to start afresh, drop the {@code exs_} tables or the database.
+ */
+@Startup
+@Singleton
+public class SchemaInstaller {
+
+    private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
+
+    /** Sales journal code of the generated entries (Exact's default "Verkoopboek"). */
+    static final String SALES_JOURNAL = "70";
+    static final int TYPE_SALES_ENTRY = 20;
+    static final int TYPE_SALES_CREDIT_NOTE = 21;
+    static final int STATUS_OPEN = 20;
+
+    @Resource(lookup = "jdbc/exactSandbox")
+    DataSource dataSource;
+
+    @Inject
+    SandboxSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    void install() {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + Schema.INSTALL_LOCK + ")");
+                for (String sql : Schema.statements()) {
+                    st.execute(sql);
+                }
+            }
+            if (hasDivision(c)) {
+                LOG.info("Exact sandbox: store already holds data; reusing it");
+                return;
+            }
+            DemoDataGenerator.Settings s = new DemoDataGenerator.Settings(settings.seed(), settings.debtors(),
+                    settings.invoices(), settings.division(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            DemoData data = DemoDataGenerator.generate(s);
+            write(c, data);
+            LOG.info(() -> "Exact sandbox: seeded division " + data.division().code() + " with "
+                    + data.accounts().size() + " accounts and " + data.terms().size() + " open items (seed "
+                    + s.seed() + ")");
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "Exact sandbox: cannot prepare the store in jdbc/exactSandbox", e);
+            throw new IllegalStateException("Exact sandbox store not ready: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasDivision(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT 1 FROM exs_division LIMIT 1")) {
+            return rs.next();
+        }
+    }
+
+    private static void write(Connection c, DemoData data) throws SQLException {
+        DemoData.Division d = data.division();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_division (code, description, hid, currency, "
+                + "country, status, seed, generated_on, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            Jdbc.bind(ps, d.code(), d.description(), d.hid(), d.currency(), d.country(), d.status(), d.seed(),
+                    d.generatedOn(), Jdbc.utc(d.created()), Jdbc.utc(d.created()));
+            ps.executeUpdate();
+        }
+        DemoData.User u = data.user();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_user (id, username, password_hash, full_name, "
+                + "email, language_code, current_division) VALUES (?,?,?,?,?,?,?)")) {
+            Jdbc.bind(ps, u.id(), u.username(), Passwords.hash(u.password()), u.fullName(), u.email(),
+                    u.languageCode(), d.code());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_account (id, division, code, name, email, "
+                + "phone, language, country, city, postcode, address_line1, blocked, credit_line_sales, "
+                + "payment_condition_sales, status, is_sales, profile, created, modified) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'C',true,?,?,?)")) {
+            for (DemoData.Account a : data.accounts()) {
+                Jdbc.bind(ps, a.id(), d.code(), a.code(), a.name(), a.email(), a.phone(), a.language(), a.country(),
+                        a.city(), a.postcode(), a.addressLine1(), a.blocked(), a.creditLineSales(),
+                        a.paymentCondition(), a.profile().name(), Jdbc.utc(a.created()), Jdbc.utc(a.modified()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_payment_term (id, division, account_id, "
+                + "entry_id, invoice_number, entry_number, journal, invoice_date, due_date, currency, amount_dc, "
+                + "amount_fc, transaction_amount_dc, transaction_amount_fc, transaction_type, status, "
+                + "payment_condition, payment_days, description, your_ref, last_payment_date, created, modified) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (DemoData.Term t : data.terms()) {
+                Jdbc.bind(ps, t.id(), d.code(), t.accountId(), t.entryId(), t.invoiceNumber(), t.invoiceNumber(),
+                        SALES_JOURNAL, t.invoiceDate(), t.dueDate(), d.currency(), t.openAmount(), t.openAmount(),
+                        t.invoiceAmount(), t.invoiceAmount(),
+                        t.creditNote() ? TYPE_SALES_CREDIT_NOTE : TYPE_SALES_ENTRY, STATUS_OPEN,
+                        t.paymentCondition(), t.paymentDays(), t.description(), t.yourRef(), t.lastPaymentDate(),
+                        Jdbc.utc(t.created()), Jdbc.utc(t.modified()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

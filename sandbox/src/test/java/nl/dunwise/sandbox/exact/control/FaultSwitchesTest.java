@@ -1,0 +1,79 @@
+package nl.dunwise.sandbox.exact.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+
+import org.junit.jupiter.api.Test;
+
+import nl.dunwise.sandbox.exact.control.FaultSwitches.Kind;
+
+class FaultSwitchesTest {
+
+    private final FaultSwitches faults = new FaultSwitches();
+
+    private static FaultRequest parse(String json) {
+        return FaultRequest.parse(Json.createReader(new StringReader(json)).readObject());
+    }
+
+    @Test
+    void burstsAreConsumedOneCallAtATimeInPriorityOrder() {
+        faults.tooManyRequests(2);
+        faults.serverErrors(1);
+        faults.slow(1, 250);
+        assertEquals(Kind.SERVER_ERROR, faults.next().kind());
+        assertEquals(Kind.TOO_MANY_REQUESTS, faults.next().kind());
+        assertEquals(Kind.TOO_MANY_REQUESTS, faults.next().kind());
+        FaultSwitches.Fault slow = faults.next();
+        assertEquals(Kind.SLOW, slow.kind());
+        assertEquals(250, slow.delayMillis());
+        assertEquals(Kind.NONE, faults.next().kind());
+    }
+
+    @Test
+    void requestReplacesCountsAndClearsFirst() {
+        faults.malformedJson(5);
+        parse("{\"clear\": true, \"tooManyRequests\": 3, \"serverErrors\": 2, \"slow\": {\"count\": 1, \"millis\": 10}}")
+                .applyTo(faults);
+        FaultSwitches.Pending p = faults.pending();
+        assertEquals(new FaultSwitches.Pending(2, 3, 0, 1, 10), p);
+    }
+
+    @Test
+    void requestFlags() {
+        FaultRequest r = parse("{\"revokeTokens\": true, \"resetRateLimits\": false}");
+        assertTrue(r.revokeTokens());
+        assertFalse(r.resetRateLimits());
+        assertFalse(r.clear());
+    }
+
+    @Test
+    void badRequestsChangeNothing() {
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"toManyRequests\": 3}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"serverErrors\": -1}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"serverErrors\": 1.5}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"serverErrors\": \"2\"}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"revokeTokens\": 1}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"slow\": {\"count\": 1}}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"slow\": {\"count\": 1, \"millis\": 999999}}"));
+        assertThrows(IllegalArgumentException.class, () -> faults.slow(1, -1));
+    }
+
+    @Test
+    void onlyLoopbackWithoutProxyHeaders() {
+        assertTrue(ControlResource.isLocal("127.0.0.1", null, null));
+        assertTrue(ControlResource.isLocal("127.1.2.3", null, null));
+        assertTrue(ControlResource.isLocal("::1", null, null));
+        assertTrue(ControlResource.isLocal("[0:0:0:0:0:0:0:1]", null, null));
+        assertFalse(ControlResource.isLocal("192.168.1.10", null, null));
+        assertFalse(ControlResource.isLocal("127.0.0.1", "203.0.113.5", null));
+        assertFalse(ControlResource.isLocal("127.0.0.1", null, "for=203.0.113.5"));
+        assertFalse(ControlResource.isLocal("localhost", null, null));
+        assertFalse(ControlResource.isLocal(null, null, null));
+    }
+}

@@ -1,0 +1,23 @@
+package nl.dunwise.cockpit;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+
+/**
+ * Staff sign in at Keycloak with the authorization-code flow. Keycloak's realm roles arrive in a
+ * top-level "groups" claim (a realm mapper), which Payara maps to the roles of the same name.
+ */
+@ApplicationScoped
+@DeclareRoles({Roles.CREDIT_MANAGER, Roles.COLLECTOR, Roles.AUDITOR})
+@OpenIdAuthenticationMechanismDefinition(
+        providerURI = "${oidcSettings.issuer}",
+        clientId = "${oidcSettings.adminClientId}",
+        clientSecret = "${oidcSettings.adminClientSecret}",
+        redirectURI = "${baseURL}/callback",
+        redirectToOriginalResource = true,
+        scope = {"openid", "email", "profile"},
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
+public class CockpitSecurity {
+}

@@ -1,0 +1,43 @@
+package nl.dunwise.dunning;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import nl.dunwise.cockpit.Notices;
+import nl.dunwise.cockpit.StaffBean;
+
+/** The dunning panel: "run now" and the latest reminders. */
+@Named("dunning")
+@RequestScoped
+public class DunningBean {
+
+    @Inject
+    private DunningService dunning;
+
+    @Inject
+    private StaffBean staff;
+
+    private List<ReminderView> latest;
+
+    public void runNow() {
+        DunningRunResult result = dunning.runNow(staff.actor());
+        latest = null;
+        Notices.info("dunning.ran", result.planned(), result.sent(), result.skipped(), result.failed());
+    }
+
+    public List<ReminderView> getLatest() {
+        if (latest == null) {
+            latest = dunning.latestReminders(50);
+        }
+        return latest;
+    }
+
+    public long getSentCount() {
+        return dunning.countByStatus(ReminderStatus.SENT);
+    }
+
+    public long getPlannedCount() {
+        return dunning.countByStatus(ReminderStatus.PLANNED);
+    }
+}

@@ -1,0 +1,2 @@
+/** The cockpit's dunning panel. */
+package nl.dunwise.dunning;
