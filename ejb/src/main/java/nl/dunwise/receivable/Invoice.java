@@ -33,6 +33,9 @@ public class Invoice {
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate;
 
+    /** What the invoice was issued for; null when Exact did not say. */
+    private BigDecimal amount;
+
     @Column(name = "open_amount", nullable = false)
     private BigDecimal openAmount;
 
@@ -73,6 +76,15 @@ public class Invoice {
 
     public Money getOpenAmount() {
         return Money.of(openAmount, currency);
+    }
+
+    public Money getAmount() {
+        return amount == null ? null : Money.of(amount, currency);
+    }
+
+    /** Partly paid: something was paid, something is still open. */
+    public boolean isPartPaid() {
+        return amount != null && openAmount.signum() != 0 && openAmount.compareTo(amount) != 0;
     }
 
     public String getDescription() {

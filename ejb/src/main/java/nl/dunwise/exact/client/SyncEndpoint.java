@@ -8,7 +8,7 @@ public enum SyncEndpoint {
             "Postcode", "AddressLine1", "Blocked", "CreditLineSales", "PaymentConditionSales", "Status", "IsSales",
             "Timestamp")),
     PAYMENT_TERMS("Cashflow", "PaymentTerms", List.of("ID", "Account", "InvoiceNumber", "EntryNumber",
-            "InvoiceDate", "DueDate", "AmountDC", "Currency", "Status", "Description", "Timestamp"));
+            "InvoiceDate", "DueDate", "AmountDC", "TransactionAmountDC", "Currency", "Status", "Description", "Timestamp"));
 
     private final String service;
     private final String entity;

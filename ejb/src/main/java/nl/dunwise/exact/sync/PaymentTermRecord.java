@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.UUID;
 import nl.dunwise.exact.client.MalformedRecordException;
 
-/** An Exact payment term (Cashflow/PaymentTerms): the open part of one invoice or credit note. */
+/**
+ * An Exact payment term (Cashflow/PaymentTerms): {@code AmountDC} is what is still open of one invoice or
+ * credit note, {@code TransactionAmountDC} the amount it was issued for.
+ */
 record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String entryNumber, LocalDate invoiceDate,
-        LocalDate dueDate, BigDecimal amount, String currency, int status, String description, long timestamp) {
+        LocalDate dueDate, BigDecimal amount, BigDecimal invoiceAmount, String currency, int status, String description, long timestamp) {
 
     /** Exact's status of a term still to be paid; 50 is processed (paid or matched). */
     static final int OPEN = 20;
@@ -31,6 +34,7 @@ record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String ent
                 number(r, "InvoiceNumber"), number(r, "EntryNumber"),
                 invoiceDate, dueDate,
                 decimal(r, "AmountDC").orElseThrow(() -> new MalformedRecordException("payment term " + r.get("ID") + " has no AmountDC")),
+                decimal(r, "TransactionAmountDC").orElse(null),
                 optionalString(r, "Currency").map(String::trim).filter(c -> c.length() == 3).orElse(null),
                 int32(r, "Status").orElse(OPEN),
                 optionalString(r, "Description").orElse(null),

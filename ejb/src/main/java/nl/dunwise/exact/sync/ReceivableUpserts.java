@@ -45,19 +45,20 @@ final class ReceivableUpserts {
     // history stays with the reminders that mentioned it.
     private static final String PAYMENT_TERMS = """
             INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, entry_number, invoice_date, due_date,
-                                 open_amount, currency, exact_status, description, exact_timestamp, closed_at, synced_at)
+                                 open_amount, amount, currency, exact_status, description, exact_timestamp, closed_at, synced_at)
             SELECT ?, u.exact_id, d.id, u.invoice_number, u.entry_number, u.invoice_date::date, u.due_date::date,
-                   u.amount, coalesce(u.currency, ?), u.status, u.description, u.ts,
+                   u.amount, u.invoice_amount, coalesce(u.currency, ?), u.status, u.description, u.ts,
                    CASE WHEN u.status = 20 THEN NULL ELSE ?::timestamptz END, ?::timestamptz
-            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[],
-                        ?::integer[], ?::text[], ?::bigint[])
-                 AS u(exact_id, account, invoice_number, entry_number, invoice_date, due_date, amount, currency,
-                      status, description, ts)
+            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                        ?::text[], ?::integer[], ?::text[], ?::bigint[])
+                 AS u(exact_id, account, invoice_number, entry_number, invoice_date, due_date, amount, invoice_amount,
+                      currency, status, description, ts)
             JOIN debtor d ON d.division = ? AND d.exact_id = u.account
             ON CONFLICT (division, exact_id) DO UPDATE SET
                 debtor_id = excluded.debtor_id, invoice_number = excluded.invoice_number,
                 entry_number = excluded.entry_number, invoice_date = excluded.invoice_date,
-                due_date = excluded.due_date, open_amount = excluded.open_amount, currency = excluded.currency,
+                due_date = excluded.due_date, open_amount = excluded.open_amount, amount = excluded.amount,
+                currency = excluded.currency,
                 exact_status = excluded.exact_status, description = excluded.description,
                 exact_timestamp = excluded.exact_timestamp, synced_at = excluded.synced_at,
                 closed_at = CASE WHEN excluded.exact_status = 20 THEN NULL
@@ -105,6 +106,7 @@ final class ReceivableUpserts {
             ps.setArray(i++, array(c, "text", rows, r -> r.invoiceDate() == null ? null : r.invoiceDate().toString()));
             ps.setArray(i++, array(c, "text", rows, r -> r.dueDate().toString()));
             ps.setArray(i++, array(c, "numeric", rows, PaymentTermRecord::amount));
+            ps.setArray(i++, array(c, "numeric", rows, PaymentTermRecord::invoiceAmount));
             ps.setArray(i++, array(c, "text", rows, PaymentTermRecord::currency));
             ps.setArray(i++, array(c, "int4", rows, PaymentTermRecord::status));
             ps.setArray(i++, array(c, "text", rows, PaymentTermRecord::description));
