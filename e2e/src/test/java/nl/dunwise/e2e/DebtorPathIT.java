@@ -110,28 +110,12 @@ class DebtorPathIT {
     @Order(2)
     void creditManagerConnectsExactAndTheDebtorOpensOnlyItsOwnInvoicesFromTheReminder() throws Exception {
         try (var context = browser.newContext(); Page page = context.newPage()) {
-            page.navigate(TestStack.httpBase() + "/dunwise/");
-            page.fill("#username", "carla");
-            page.fill("#password", "carla");
-            page.click("#kc-login");
-            page.waitForSelector("[id='exactForm:connect']");
-            shot(page, "01-cockpit-not-connected");
-
-            page.click("[id='exactForm:connect']");
-            page.waitForSelector("#authorize");
-            shot(page, "02-exact-sandbox-consent");
-            page.click("#authorize");
-            page.waitForURL("**/dunwise/index.xhtml?exact=connected**");
-
-            waitForSync(page);
-            shot(page, "03-cockpit-synced");
-
-            page.click("[id='dunningForm:runNow']");
-            page.waitForSelector("text=Dunning run done");
-            shot(page, "04-dunning-run");
-            int sent = Integer.parseInt(page.textContent("[id='dunningForm:sentCount']").trim());
-            assertTrue(sent > 0, "reminders sent: " + sent);
-
+            try {
+                connectSyncAndRemind(page);
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-" + page.url().replaceAll("[^A-Za-z0-9]+", "_"));
+                throw e;
+            }
             String email = debtorEmail("1000");
             String link = paymentLinkIn(latestMessageTo(email));
 
@@ -145,6 +129,30 @@ class DebtorPathIT {
         }
     }
 
+    private static void connectSyncAndRemind(Page page) throws Exception {
+        page.navigate(TestStack.httpBase() + "/dunwise/");
+        page.fill("#username", "carla");
+        page.fill("#password", "carla");
+        page.click("#kc-login");
+        page.waitForSelector("[id='exactForm:connect']");
+        shot(page, "01-cockpit-not-connected");
+
+        page.click("[id='exactForm:connect']");
+        page.waitForSelector("#authorize");
+        shot(page, "02-exact-sandbox-consent");
+        page.click("#authorize");
+        page.waitForURL("**/dunwise/index.xhtml?exact=connected**");
+
+        waitForSync(page);
+        shot(page, "03-cockpit-synced");
+
+        page.click("[id='dunningForm:runNow']");
+        page.waitForSelector("text=Dunning run done");
+        shot(page, "04-dunning-run");
+        int sent = Integer.parseInt(page.textContent("[id='dunningForm:sentCount']").trim());
+        assertTrue(sent > 0, "reminders sent: " + sent);
+    }
+
     @Test
     @Order(3)
     void aTamperedOrMissingLinkOpensNothing() throws Exception {
@@ -154,8 +162,8 @@ class DebtorPathIT {
 
             String link = paymentLinkIn(latestMessageTo(debtorEmail("1000")));
             String token = link.substring(link.indexOf("t=") + 2);
-            String otherDebtor = token.substring(0, token.indexOf('.')) + "x" + token.substring(token.indexOf('.'));
-            page.navigate(TestStack.httpBase() + "/portal/pay?t=" + otherDebtor);
+            String tampered = token.substring(0, token.indexOf('.')) + "x" + token.substring(token.indexOf('.'));
+            page.navigate(TestStack.httpBase() + "/portal/pay?t=" + tampered);
             page.waitForLoadState(LoadState.DOMCONTENTLOADED);
             assertTrue(page.url().contains("link.xhtml?problem=invalid"), page.url());
             assertEquals(0, page.locator(".invoice-number").count());

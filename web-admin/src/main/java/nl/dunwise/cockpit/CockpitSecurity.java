@@ -16,7 +16,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
         clientId = "${oidcSettings.adminClientId}",
         clientSecret = "${oidcSettings.adminClientSecret}",
         redirectURI = "${baseURL}/callback",
-        redirectToOriginalResource = true,
+        // Soteria's restored original request has no parameter map and Faces fails on it (an NPE in
+        // RequestData.getParameters), so the callback lands on SignedInServlet, which redirects.
+        redirectToOriginalResource = false,
         scope = {"openid", "email", "profile"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 public class CockpitSecurity {
