@@ -1,14 +1,20 @@
 package nl.dunwise.platform;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Whether the database answers; the readiness check of the web modules asks this. */
-@ApplicationScoped
+/**
+ * Whether the database answers; the readiness check of the web modules asks this. An EJB, because
+ * resource injection into a plain CDI bean of the EJB jar is not done when a web module calls it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DatabaseStatus {
 
     @Resource(lookup = "jdbc/dunwise")
