@@ -25,7 +25,7 @@ public class ReminderPlanner {
     private DataSource dataSource;
 
     /*
-     * Per debtor: the overdue items that may be chased (no open dispute, not in an active payment plan),
+     * Dates are cast (?::date) because PgJDBC sends them untyped. Per debtor: the overdue items that may be chased (no open dispute, not in an active payment plan),
      * its credit (credit notes), then the pause rules on the debtor (blocked, postponed, an open promise
      * to pay with 3 days' grace, credit covering the debt, below the minimum amount). The step is the
      * last email step whose day offset the oldest chased item has reached. The unique key
@@ -35,7 +35,7 @@ public class ReminderPlanner {
             WITH chased AS (
                 SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount
                 FROM invoice i
-                WHERE i.division = ? AND i.closed_at IS NULL AND i.open_amount > 0 AND i.due_date < ?
+                WHERE i.division = ? AND i.closed_at IS NULL AND i.open_amount > 0 AND i.due_date < ?::date
                   AND NOT EXISTS (SELECT 1 FROM dispute x WHERE x.invoice_id = i.id AND x.status = 'OPEN')
                   AND NOT EXISTS (SELECT 1 FROM payment_plan_invoice ppi JOIN payment_plan p ON p.id = ppi.plan_id
                                   WHERE ppi.invoice_id = i.id AND p.status = 'ACTIVE')
@@ -54,16 +54,16 @@ public class ReminderPlanner {
                 JOIN debtor d ON d.id = pd.debtor_id
                 LEFT JOIN credit cr ON cr.debtor_id = pd.debtor_id
                 WHERE NOT d.dunning_blocked AND NOT d.deleted_in_exact
-                  AND (d.postponed_until IS NULL OR d.postponed_until < ?)
+                  AND (d.postponed_until IS NULL OR d.postponed_until < ?::date)
                   AND NOT EXISTS (SELECT 1 FROM promise_to_pay p
-                                  WHERE p.debtor_id = d.id AND p.status = 'OPEN' AND p.promised_date + 3 >= ?)
+                                  WHERE p.debtor_id = d.id AND p.status = 'OPEN' AND p.promised_date + 3 >= ?::date)
                   AND pd.overdue + coalesce(cr.amount, 0) >= ?
             ), chosen AS (
                 SELECT DISTINCT ON (e.debtor_id) e.debtor_id, e.oldest_due, e.overdue, st.id AS step_id,
                        st.channel, st.needs_approval
                 FROM eligible e
                 JOIN step st ON st.scenario_id = e.scenario_id
-                WHERE st.channel = 'EMAIL' AND st.day_offset > 0 AND st.day_offset <= ? - e.oldest_due
+                WHERE st.channel = 'EMAIL' AND st.day_offset > 0 AND st.day_offset <= ?::date - e.oldest_due
                 ORDER BY e.debtor_id, st.day_offset DESC
             ), planned AS (
                 INSERT INTO reminder (division, debtor_id, step_id, cycle_due_date, channel, status, total_amount,
@@ -75,7 +75,7 @@ public class ReminderPlanner {
                 RETURNING id, debtor_id
             ), items AS (
                 INSERT INTO reminder_invoice (reminder_id, invoice_id, open_amount, days_overdue)
-                SELECT p.id, c.invoice_id, c.open_amount, ? - c.due_date
+                SELECT p.id, c.invoice_id, c.open_amount, ?::date - c.due_date
                 FROM planned p JOIN chased c ON c.debtor_id = p.debtor_id
                 RETURNING reminder_id
             )

@@ -56,25 +56,25 @@ public class ReceivableQueries {
 
     /** Totals and aging of a division's open items, in one pass over the open-items index. */
     public ReceivablesOverview overview(int division, String currency) {
+        // PgJDBC sends dates untyped, so "today" is cast once and date arithmetic stays date arithmetic.
         String sql = """
+                WITH t AS (SELECT CAST(? AS date) AS today)
                 SELECT count(DISTINCT debtor_id),
                        count(*),
                        coalesce(sum(open_amount), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < ?), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date >= ?), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < ? AND due_date >= ? - 30), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < ? - 30 AND due_date >= ? - 60), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < ? - 60 AND due_date >= ? - 90), 0),
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < ? - 90), 0)
-                FROM invoice
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today), 0),
+                       coalesce(sum(open_amount) FILTER (WHERE due_date >= t.today), 0),
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today AND due_date >= t.today - 30), 0),
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today - 30 AND due_date >= t.today - 60), 0),
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today - 60 AND due_date >= t.today - 90), 0),
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today - 90), 0)
+                FROM invoice, t
                 WHERE division = ? AND closed_at IS NULL
                 """;
         Date today = Date.valueOf(LocalDate.now(clock));
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 1; i <= 9; i++) {
-                ps.setDate(i, today);
-            }
-            ps.setInt(10, division);
+            ps.setDate(1, today);
+            ps.setInt(2, division);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Map<AgingBucket, Money> aging = new EnumMap<>(AgingBucket.class);
