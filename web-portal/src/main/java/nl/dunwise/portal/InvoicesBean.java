@@ -49,8 +49,9 @@ public class InvoicesBean {
         return today;
     }
 
+    /** A credit note is money owed to the debtor: it is never "overdue". */
     public boolean overdue(Invoice invoice) {
-        return invoice.daysOverdue(getToday()) > 0;
+        return !invoice.isCreditNote() && invoice.daysOverdue(getToday()) > 0;
     }
 
     public Money getTotal() {
