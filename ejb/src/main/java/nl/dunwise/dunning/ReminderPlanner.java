@@ -24,6 +24,14 @@ public class ReminderPlanner {
     @Resource(lookup = "jdbc/dunwise")
     private DataSource dataSource;
 
+    public ReminderPlanner() {
+    }
+
+    /** For tests that run the planning SQL on a database of their own. */
+    ReminderPlanner(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /*
      * Dates are cast (?::date) because PgJDBC sends them untyped. Per debtor: the overdue items that may be chased (no open dispute, not in an active payment plan),
      * its credit (credit notes), then the pause rules on the debtor (blocked, postponed, an open promise

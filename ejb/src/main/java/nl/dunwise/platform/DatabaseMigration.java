@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Applies the Flyway migrations of module {@code db} when the application is deployed, before any
@@ -33,15 +34,7 @@ public class DatabaseMigration {
     @PostConstruct
     void migrate() {
         try {
-            var result = Flyway.configure(DatabaseMigration.class.getClassLoader())
-                    .dataSource(dataSource)
-                    // Our own schema: Payara keeps its EJB timer table in "public" of the same database.
-                    .schemas(SCHEMA)
-                    .defaultSchema(SCHEMA)
-                    .createSchemas(true)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            var result = migrateSchema(dataSource);
             LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                     + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (FlywayException e) {
@@ -49,6 +42,19 @@ public class DatabaseMigration {
                     + ". Repair the database (see flyway_schema_history) and deploy again."), e);
             throw new IllegalStateException("Database migration failed", e);
         }
+    }
+
+    /** Brings the schema of {@code dataSource} up to date; tests use it on their own databases. */
+    public static MigrateResult migrateSchema(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                // Our own schema: Payara keeps its EJB timer table in "public" of the same database.
+                .schemas(SCHEMA)
+                .defaultSchema(SCHEMA)
+                .createSchemas(true)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private static String firstLine(String message) {
