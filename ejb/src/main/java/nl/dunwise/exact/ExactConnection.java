@@ -115,10 +115,6 @@ public class ExactConnection {
         wipeTokens();
     }
 
-    void failed(String reason) {
-        this.lastError = reason;
-    }
-
     private void wipeTokens() {
         this.accessTokenEncrypted = null;
         this.refreshTokenEncrypted = null;

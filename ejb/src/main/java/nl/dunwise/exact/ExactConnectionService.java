@@ -172,10 +172,6 @@ public class ExactConnectionService {
         });
     }
 
-    public void recordFailure(String message) {
-        current().ifPresent(c -> c.failed(message));
-    }
-
     public ExactClient client() {
         return new ExactClient(settings.baseUri(), clock);
     }

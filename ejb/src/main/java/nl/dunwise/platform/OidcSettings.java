@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The OpenID Connect settings of both web modules, read from MicroProfile Config and named for the
+ * The OpenID Connect settings of the cockpit (the portal's own sign-in comes with the portal issue), read from MicroProfile Config and named for the
  * {@code ${...}} expressions in their {@code @OpenIdAuthenticationMechanismDefinition}.
  */
 @Named
@@ -26,14 +26,6 @@ public class OidcSettings {
     @ConfigProperty(name = "dunwise.oidc.admin.client-secret")
     Optional<String> adminClientSecret;
 
-    @Inject
-    @ConfigProperty(name = "dunwise.oidc.portal.client-id")
-    String portalClientId;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.oidc.portal.client-secret")
-    Optional<String> portalClientSecret;
-
     public String getIssuer() {
         return issuer;
     }
@@ -44,14 +36,6 @@ public class OidcSettings {
 
     public String getAdminClientSecret() {
         return adminClientSecret.orElse("");
-    }
-
-    public String getPortalClientId() {
-        return portalClientId;
-    }
-
-    public String getPortalClientSecret() {
-        return portalClientSecret.orElse("");
     }
 
     /** Keycloak's end-session endpoint: logging out of Dunwise also ends the single sign-on session. */

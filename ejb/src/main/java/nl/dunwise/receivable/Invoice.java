@@ -95,10 +95,6 @@ public class Invoice {
         return openAmount.signum() < 0;
     }
 
-    public boolean isOpen() {
-        return closedAt == null;
-    }
-
     /** Days past the due date on {@code today}; zero or negative while not yet due. */
     public long daysOverdue(LocalDate today) {
         return ChronoUnit.DAYS.between(dueDate, today);

@@ -37,12 +37,6 @@ public class ReceivableQueries {
         return Optional.ofNullable(em.find(Debtor.class, debtorId)).filter(d -> d.getDivision() == division);
     }
 
-    public Optional<Debtor> debtorByCode(int division, String code) {
-        return em.createQuery("select d from Debtor d where d.division = :division and d.code = :code", Debtor.class)
-                .setParameter("division", division).setParameter("code", code)
-                .getResultStream().findFirst();
-    }
-
     /** The open items of one debtor, oldest due first. The division is part of the key: never trust an id alone. */
     public List<Invoice> openItems(int division, long debtorId) {
         return em.createQuery("""
