@@ -33,7 +33,8 @@ public class ReminderPlanner {
     }
 
     /*
-     * Dates are cast (?::date) because PgJDBC sends them untyped. Per debtor: the overdue items that may be chased (no open dispute, not in an active payment plan),
+     * Dates are cast (?::date) because PgJDBC sends them untyped. Per debtor: the overdue items that may be
+     * chased (no open dispute, not in an active payment plan),
      * its credit (credit notes), then the pause rules on the debtor (blocked, postponed, an open promise
      * to pay with 3 days' grace, credit covering the debt, below the minimum amount). The step is the
      * last email step whose day offset the oldest chased item has reached. The unique key

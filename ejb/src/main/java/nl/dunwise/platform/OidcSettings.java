@@ -7,8 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The OpenID Connect settings of the cockpit (the portal's own sign-in comes with the portal issue), read from MicroProfile Config and named for the
- * {@code ${...}} expressions in their {@code @OpenIdAuthenticationMechanismDefinition}.
+ * The OpenID Connect settings of the cockpit (the portal's own sign-in comes with the portal issue),
+ * read from MicroProfile Config and named for the {@code ${...}} expressions in its
+ * {@code @OpenIdAuthenticationMechanismDefinition}.
  */
 @Named
 @ApplicationScoped

@@ -24,7 +24,6 @@ public class PaymentLinkServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         LinkCheck check = portal.admit(request.getParameter("t"));
-        response.setHeader("Referrer-Policy", "no-referrer");
         if (check.verdict() != LinkCheck.Verdict.VALID) {
             response.sendRedirect(request.getContextPath() + "/link.xhtml?problem=" + check.verdict().name().toLowerCase());
             return;

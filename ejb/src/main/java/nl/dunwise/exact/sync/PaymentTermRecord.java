@@ -19,7 +19,8 @@ import nl.dunwise.exact.client.MalformedRecordException;
  * credit note, {@code TransactionAmountDC} the amount it was issued for.
  */
 record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String entryNumber, LocalDate invoiceDate,
-        LocalDate dueDate, BigDecimal amount, BigDecimal invoiceAmount, String currency, int status, String description, long timestamp) {
+        LocalDate dueDate, BigDecimal amount, BigDecimal invoiceAmount, String currency, int status, String description,
+        long timestamp) {
 
     /** Exact's status of a term still to be paid; 50 is processed (paid or matched). */
     static final int OPEN = 20;
