@@ -1,0 +1,97 @@
+package nl.dunwise.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+
+/**
+ * The installation the dunning benchmark plans over, generated set-based in PostgreSQL from a fixed seed:
+ * one division, the three default scenarios, debtors spread over them, and open items at every age
+ * (not yet due up to a year overdue, part-paid, credit notes), with the pause rules present in the
+ * proportions a real ledger shows (disputes, promises, payment plans, blocked and postponed debtors).
+ */
+final class DunningData {
+
+    static final int DIVISION = 4000001;
+
+    private DunningData() {
+    }
+
+    static void generate(Connection c, int debtors, int invoices, LocalDate today) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT setseed(0.42)");
+            st.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://bench', 'CONNECTED')");
+            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION
+                    + ", 1, 'Bench BV', 'EUR')");
+            st.execute("""
+                    INSERT INTO scenario (id, division, code, name, is_default) VALUES
+                      (1, %1$d, 'friendly', 'Friendly', false), (2, %1$d, 'standard', 'Standard', true),
+                      (3, %1$d, 'strict', 'Strict', false)
+                    """.formatted(DIVISION));
+            st.execute("""
+                    INSERT INTO step (scenario_id, position, day_offset, channel, template_code, needs_approval,
+                                      adds_collection_costs, fourteen_day_letter) VALUES
+                      (1, 1, -3, 'EMAIL', 'pre-due-notice', false, false, false),
+                      (1, 2, 14, 'EMAIL', 'first-reminder', false, false, false),
+                      (1, 3, 30, 'EMAIL', 'second-reminder', false, false, false),
+                      (1, 4, 45, 'EMAIL', 'final-notice', false, true, true),
+                      (1, 5, 60, 'CALL_TASK', 'call-task', false, false, false),
+                      (1, 6, 90, 'AGENCY', 'agency-handover', true, false, false),
+                      (2, 1, -3, 'EMAIL', 'pre-due-notice', false, false, false),
+                      (2, 2, 7, 'EMAIL', 'first-reminder', false, false, false),
+                      (2, 3, 21, 'EMAIL', 'second-reminder', false, false, false),
+                      (2, 4, 35, 'EMAIL', 'final-notice', false, true, true),
+                      (2, 5, 49, 'CALL_TASK', 'call-task', false, false, false),
+                      (2, 6, 63, 'AGENCY', 'agency-handover', true, false, false),
+                      (3, 1, 1, 'EMAIL', 'first-reminder', false, false, false),
+                      (3, 2, 10, 'EMAIL', 'second-reminder', false, false, false),
+                      (3, 3, 20, 'EMAIL', 'final-notice', false, true, true),
+                      (3, 4, 30, 'CALL_TASK', 'call-task', false, false, false),
+                      (3, 5, 40, 'AGENCY', 'agency-handover', true, false, false)
+                    """);
+            // A fifth of the debtors carry an explicit scenario, 1% are blocked and 1% postponed.
+            st.execute("""
+                    INSERT INTO debtor (id, division, exact_id, code, name, email, language, country, exact_timestamp,
+                                        scenario_id, dunning_blocked, postponed_until)
+                    SELECT g, %d, md5('debtor' || g)::uuid, lpad(g::text, 18), 'Debtor ' || g,
+                           CASE WHEN g %% 20 = 0 THEN NULL ELSE 'ap' || g || '@example.com' END,
+                           CASE WHEN g %% 3 = 0 THEN 'en' ELSE 'nl' END, 'NL', g,
+                           CASE g %% 10 WHEN 0 THEN 1 WHEN 1 THEN 3 ELSE NULL END,
+                           g %% 100 = 7, CASE WHEN g %% 100 = 8 THEN '%s'::date + 10 END
+                    FROM generate_series(1, %d) g
+                    """.formatted(DIVISION, today, debtors));
+            // Due dates from a year overdue to 30 days ahead; 3% credit notes; a tenth part-paid.
+            st.execute("""
+                    INSERT INTO invoice (id, division, exact_id, debtor_id, invoice_number, invoice_date, due_date,
+                                         amount, open_amount, currency, exact_status, exact_timestamp)
+                    SELECT g, %1$d, md5('invoice' || g)::uuid, 1 + (hashint %% %3$d), 'INV' || g,
+                           due - 30, due, amount,
+                           CASE WHEN g %% 10 = 0 THEN round(amount / 2, 2) ELSE amount END, 'EUR', 20, g
+                    FROM (SELECT g, abs(hashtext(g::text)) AS hashint,
+                                 '%2$s'::date + 30 - (random() * 395)::int AS due,
+                                 CASE WHEN g %% 33 = 0 THEN -round((10 + random() * 500)::numeric, 2)
+                                      ELSE round((10 + random() * 4990)::numeric, 2) END AS amount
+                          FROM generate_series(1, %4$d) g) x
+                    """.formatted(DIVISION, today, debtors, invoices));
+            st.execute("""
+                    INSERT INTO dispute (division, debtor_id, invoice_id, reason, status, opened_by, opened_at)
+                    SELECT division, debtor_id, id, 'QUALITY', 'OPEN', 'bench', now()
+                    FROM invoice WHERE id %% 100 = 1
+                    """);
+            st.execute("""
+                    INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at)
+                    SELECT %d, id, '%s'::date + 5, 'OPEN', 'bench', now() FROM debtor WHERE id %% 100 = 2
+                    """.formatted(DIVISION, today));
+            st.execute("""
+                    INSERT INTO payment_plan (id, division, debtor_id, status, total_amount, currency, proposed_by, proposed_at)
+                    SELECT id, %d, id, 'ACTIVE', 1000, 'EUR', 'bench', now() FROM debtor WHERE id %% 200 = 3
+                    """.formatted(DIVISION));
+            st.execute("""
+                    INSERT INTO payment_plan_invoice (plan_id, invoice_id)
+                    SELECT p.id, i.id FROM payment_plan p JOIN invoice i ON i.debtor_id = p.debtor_id
+                    """);
+            st.execute("ANALYZE");
+        }
+    }
+}
