@@ -171,6 +171,49 @@ class DebtorPathIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void creditManagerRevisesATemplateAUnknownFieldIsRefusedAndThePreviewShowsARealDebtor() throws Exception {
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                page.navigate(TestStack.httpBase() + "/dunwise/");
+                page.fill("#username", "carla");
+                page.fill("#password", "carla");
+                page.click("#kc-login");
+                page.click("#navTemplates");
+                page.locator("tr:has-text('First reminder'):has-text('English') a").first().click();
+                page.waitForSelector("[id='templatesForm:body']");
+                String before = templateText("first-reminder", "en");
+
+                page.fill("[id='templatesForm:body']", "Dear {{debtor.nmae}},\n\n{{invoice.table}}");
+                page.click("[id='templatesForm:save']");
+                page.waitForSelector("text=Not saved");
+                assertTrue(page.textContent("#messages").contains("{{debtor.nmae}}"), "the refusal names the unknown field");
+                assertEquals(before, templateText("first-reminder", "en"), "a refused text changes nothing stored");
+                shot(page, "07-template-refused");
+
+                String text = "Dear {{debtor.name}},\n\nMarker 4711: these are still open.\n\n{{invoice.table}}\n\nPay here: {{payment.link}}";
+                page.fill("[id='templatesForm:body']", text);
+                page.click("[id='templatesForm:save']");
+                page.waitForSelector("text=The template is saved.");
+                assertTrue(templateText("first-reminder", "en").contains("Marker 4711"), "the new text is stored");
+
+                page.fill("[id='templatesForm:debtorCode']", "1000");
+                page.click("[id='templatesForm:preview']");
+                page.waitForSelector("[id='templatesForm:previewSubject']");
+                String preview = page.textContent("[id='templatesForm:previewBox']");
+                shot(page, "08-template-preview");
+                assertTrue(preview.contains("Marker 4711"), "the preview shows the draft: " + preview);
+                assertTrue(preview.contains(debtorName("1000")), "the preview is filled for debtor 1000: " + preview);
+                assertTrue(overdueInvoiceNumbers("1000").stream().allMatch(preview::contains),
+                        "the preview lists debtor 1000's overdue invoices: " + preview);
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-templates");
+                throw e;
+            }
+        }
+    }
+
     /** The first sync runs in the background; the cockpit polls while it does. */
     private static void waitForSync(Page page) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
@@ -193,22 +236,44 @@ class DebtorPathIT {
     }
 
     private static String debtorEmail(String code) throws Exception {
-        try (Connection db = TestStack.database();
-                PreparedStatement ps = db.prepareStatement("SELECT email FROM debtor WHERE code = ?")) {
-            ps.setString(1, code);
+        return singleText("SELECT email FROM debtor WHERE code = ?", code);
+    }
+
+    private static String debtorName(String code) throws Exception {
+        return singleText("SELECT name FROM debtor WHERE code = ?", code);
+    }
+
+    private static String templateText(String code, String language) throws Exception {
+        return singleText("SELECT body_text FROM message_template WHERE code = ? AND language = ? AND channel = 'EMAIL'",
+                code, language);
+    }
+
+    private static String singleText(String sql, String... parameters) throws Exception {
+        try (Connection db = TestStack.database(); PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int p = 0; p < parameters.length; p++) {
+                ps.setString(p + 1, parameters[p]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), "debtor " + code + " synced");
+                assertTrue(rs.next(), "a row for " + String.join(", ", parameters));
                 return rs.getString(1);
             }
         }
     }
 
     private static TreeSet<String> openInvoiceNumbers(String code) throws Exception {
+        return invoiceNumbers(code, "true");
+    }
+
+    private static TreeSet<String> overdueInvoiceNumbers(String code) throws Exception {
+        return invoiceNumbers(code, "i.open_amount <> 0 AND i.due_date < current_date");
+    }
+
+    private static TreeSet<String> invoiceNumbers(String code, String condition) throws Exception {
         TreeSet<String> numbers = new TreeSet<>();
         try (Connection db = TestStack.database(); PreparedStatement ps = db.prepareStatement("""
                 SELECT i.invoice_number FROM invoice i JOIN debtor d ON d.id = i.debtor_id
-                WHERE d.code = ? AND i.closed_at IS NULL
-                """)) {
+                WHERE d.code = ? AND i.closed_at IS NULL AND %s
+                """.formatted(condition))) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
