@@ -35,6 +35,7 @@ public final class BusinessCalendar {
 
     private final String country;
     private final Set<DayOfWeek> weekend;
+    private final Set<DayOfWeek> letterDelivery;
     private final Map<String, HolidayRule> holidays;
 
     /** One holiday's dates in a year: usually one, none when it does not fall in that year. */
@@ -42,9 +43,11 @@ public final class BusinessCalendar {
         List<LocalDate> in(int year);
     }
 
-    BusinessCalendar(String country, Set<DayOfWeek> weekend, Map<String, HolidayRule> holidays) {
+    BusinessCalendar(String country, Set<DayOfWeek> weekend, Set<DayOfWeek> letterDelivery,
+            Map<String, HolidayRule> holidays) {
         this.country = country;
         this.weekend = Set.copyOf(weekend);
+        this.letterDelivery = Set.copyOf(letterDelivery);
         this.holidays = Map.copyOf(holidays);
     }
 
@@ -69,22 +72,20 @@ public final class BusinessCalendar {
 
     static Map<String, BusinessCalendar> parse(Properties p) {
         Map<String, Set<DayOfWeek>> weekends = new HashMap<>();
+        Map<String, Set<DayOfWeek>> letterDeliveries = new HashMap<>();
         Map<String, Map<String, HolidayRule>> rules = new HashMap<>();
         for (String key : p.stringPropertyNames()) {
             String[] parts = key.split("\\.", 3);
             String value = p.getProperty(key).trim();
             try {
                 if (parts.length == 2 && parts[1].equals("weekend")) {
-                    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-                    for (String day : value.split(",")) {
-                        if (!day.isBlank()) {
-                            days.add(DayOfWeek.valueOf(day.trim()));
-                        }
-                    }
+                    Set<DayOfWeek> days = daysOfWeek(value);
                     if (days.size() == DayOfWeek.values().length) {
                         throw new IllegalStateException("business-calendar.properties: " + key + " leaves no business day");
                     }
                     weekends.put(parts[0], days);
+                } else if (parts.length == 2 && parts[1].equals("letter-delivery")) {
+                    letterDeliveries.put(parts[0], daysOfWeek(value));
                 } else if (parts.length == 3 && parts[1].equals("holiday")) {
                     rules.computeIfAbsent(parts[0], c -> new LinkedHashMap<>()).put(parts[2], rule(value));
                 } else {
@@ -100,9 +101,19 @@ public final class BusinessCalendar {
                 throw new IllegalStateException("business-calendar.properties lacks " + country + ".weekend");
             }
         }
-        weekends.forEach((country, days) -> calendars.put(country,
-                new BusinessCalendar(country, days, rules.getOrDefault(country, Map.of()))));
+        weekends.forEach((country, days) -> calendars.put(country, new BusinessCalendar(country, days,
+                letterDeliveries.getOrDefault(country, Set.of()), rules.getOrDefault(country, Map.of()))));
         return calendars;
+    }
+
+    private static Set<DayOfWeek> daysOfWeek(String value) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String day : value.split(",")) {
+            if (!day.isBlank()) {
+                days.add(DayOfWeek.valueOf(day.trim()));
+            }
+        }
+        return days;
     }
 
     private static HolidayRule rule(String value) {
@@ -167,6 +178,19 @@ public final class BusinessCalendar {
 
     public boolean isBusinessDay(LocalDate day) {
         return !weekend.contains(day.getDayOfWeek()) && !isHoliday(day);
+    }
+
+    /**
+     * Whether the post delivers letters on {@code day}: one of the country's letter-delivery days of the week
+     * and not a public holiday.
+     *
+     * @throws IllegalStateException when the calendar does not know the country's delivery days
+     */
+    public boolean isLetterDeliveryDay(LocalDate day) {
+        if (letterDelivery.isEmpty()) {
+            throw new IllegalStateException("business-calendar.properties has no " + country + ".letter-delivery");
+        }
+        return letterDelivery.contains(day.getDayOfWeek()) && !isHoliday(day);
     }
 
     /** {@code onOrAfter} itself when it is a business day, else the first business day after it. */

@@ -98,6 +98,7 @@ class BusinessCalendarTest {
         assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.holiday.a", "easter+x")));
         assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.holiday.a", "2026-02-30")));
         assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.weekend", "SATERDAY")));
+        assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.letter-delivery", "TUE")));
         assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.holidays.a", "01-01")));
         assertThrows(IllegalStateException.class, () -> BusinessCalendar.parse(calendar("XX.weekend",
                 "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")));
