@@ -81,7 +81,8 @@ public final class BusinessCalendar {
                 if (parts.length == 2 && parts[1].equals("weekend")) {
                     Set<DayOfWeek> days = daysOfWeek(value);
                     if (days.size() == DayOfWeek.values().length) {
-                        throw new IllegalStateException("business-calendar.properties: " + key + " leaves no business day");
+                        throw new IllegalStateException(
+                                "business-calendar.properties: " + key + " leaves no business day");
                     }
                     weekends.put(parts[0], days);
                 } else if (parts.length == 2 && parts[1].equals("letter-delivery")) {

@@ -43,7 +43,8 @@ public final class InterestRates {
         for (String key : p.stringPropertyNames()) {
             String[] parts = key.split("\\.");
             if (parts.length != 3) {
-                throw new IllegalStateException("interest-rates.properties: " + key + " is not COUNTRY.KIND.start-date");
+                throw new IllegalStateException(
+                        "interest-rates.properties: " + key + " is not COUNTRY.KIND.start-date");
             }
             try {
                 BigDecimal percent = new BigDecimal(p.getProperty(key).trim());
@@ -53,7 +54,8 @@ public final class InterestRates {
                 result.add(new InterestRate(parts[0].toUpperCase(Locale.ROOT), InterestKind.valueOf(parts[1]),
                         LocalDate.parse(parts[2]), percent));
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw new IllegalStateException("interest-rates.properties: cannot read " + key + "=" + p.getProperty(key), e);
+                throw new IllegalStateException(
+                        "interest-rates.properties: cannot read " + key + "=" + p.getProperty(key), e);
             }
         }
         return result;
@@ -62,14 +64,16 @@ public final class InterestRates {
     /** The rate of {@code country} and {@code kind} in force on {@code day}, if the table reaches back that far. */
     public Optional<InterestRate> rateOn(String country, InterestKind kind, LocalDate day) {
         return rates.stream()
-                .filter(r -> r.country().equalsIgnoreCase(country) && r.kind() == kind && !r.effectiveFrom().isAfter(day))
+                .filter(r -> r.country().equalsIgnoreCase(country) && r.kind() == kind)
+                .filter(r -> !r.effectiveFrom().isAfter(day))
                 .findFirst();
     }
 
     /** The first day after {@code day} on which another row of {@code country} and {@code kind} takes over. */
     Optional<LocalDate> nextChangeAfter(String country, InterestKind kind, LocalDate day) {
         return rates.stream()
-                .filter(r -> r.country().equalsIgnoreCase(country) && r.kind() == kind && r.effectiveFrom().isAfter(day))
+                .filter(r -> r.country().equalsIgnoreCase(country) && r.kind() == kind)
+                .filter(r -> r.effectiveFrom().isAfter(day))
                 .map(InterestRate::effectiveFrom)
                 .min(Comparator.naturalOrder());
     }

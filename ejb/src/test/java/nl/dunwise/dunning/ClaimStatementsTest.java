@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class ClaimStatementsTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static final OverdueItem DECEMBER = new OverdueItem("2025-0042", eur("1000.00"), LocalDate.of(2025, 12, 31));
-    private static final OverdueItem OCTOBER = new OverdueItem("2026-0917", eur("500.00"), LocalDate.of(2026, 10, 31));
+    private static final OverdueItem DECEMBER =
+            new OverdueItem("2025-0042", eur("1000.00"), LocalDate.of(2025, 12, 31));
+    private static final OverdueItem OCTOBER =
+            new OverdueItem("2026-0917", eur("500.00"), LocalDate.of(2026, 10, 31));
 
     private final ClaimStatements statements = ClaimStatements.standard();
 
@@ -58,7 +60,8 @@ class ClaimStatementsTest {
 
     @Test
     void interestStartsTheDayAfterTheDueDate() {
-        ClaimStatement dayAfter = statements.drawUp(DebtorKind.CONSUMER, "NL", List.of(OCTOBER), LocalDate.of(2026, 11, 1));
+        ClaimStatement dayAfter =
+                statements.drawUp(DebtorKind.CONSUMER, "NL", List.of(OCTOBER), LocalDate.of(2026, 11, 1));
         // one day: 500 x 4% / 365 = 0.0548 -> 0.05
         assertEquals(eur("0.05"), dayAfter.interest());
     }
@@ -67,7 +70,8 @@ class ClaimStatementsTest {
     void anItemThatIsNotOverdueHasNoPlaceOnTheStatement() {
         assertThrows(IllegalArgumentException.class, () -> statements.drawUp(DebtorKind.CONSUMER, "NL",
                 List.of(new OverdueItem("2026-1001", eur("100"), TODAY)), TODAY));
-        assertThrows(IllegalArgumentException.class, () -> statements.drawUp(DebtorKind.CONSUMER, "NL", List.of(), TODAY));
+        assertThrows(IllegalArgumentException.class,
+                () -> statements.drawUp(DebtorKind.CONSUMER, "NL", List.of(), TODAY));
     }
 
     @Test

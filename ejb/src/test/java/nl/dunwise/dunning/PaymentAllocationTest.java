@@ -62,7 +62,8 @@ class PaymentAllocationTest {
     @Test
     void aNegativeAmountOrAnotherCurrencyIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> PaymentAllocation.of(eur("-1"), COSTS, INTEREST, PRINCIPAL));
-        assertThrows(IllegalArgumentException.class, () -> PaymentAllocation.of(eur("10"), COSTS, eur("-1"), PRINCIPAL));
+        assertThrows(IllegalArgumentException.class,
+                () -> PaymentAllocation.of(eur("10"), COSTS, eur("-1"), PRINCIPAL));
         assertThrows(IllegalArgumentException.class,
                 () -> PaymentAllocation.of(Money.of(BigDecimal.TEN, "USD"), COSTS, INTEREST, PRINCIPAL));
     }

@@ -15,7 +15,8 @@ class StatutoryInterestTest {
     private static final Money THOUSAND = eur("1000");
 
     /** A flat 10% from 2000, so that the arithmetic of the examples stays visible. */
-    private final StatutoryInterest flatTen = new StatutoryInterest(new InterestRates(InterestRates.parse(tenPercent())));
+    private final StatutoryInterest flatTen =
+            new StatutoryInterest(new InterestRates(InterestRates.parse(tenPercent())));
     private final StatutoryInterest dutch = new StatutoryInterest(InterestRates.standard());
 
     private static Money eur(String amount) {
@@ -29,7 +30,8 @@ class StatutoryInterestTest {
     }
 
     private Money flat(Money principal, String from, String through) {
-        return flatTen.interest(principal, "NL", InterestKind.STATUTORY, LocalDate.parse(from), LocalDate.parse(through));
+        return flatTen.interest(principal, "NL", InterestKind.STATUTORY, LocalDate.parse(from),
+                LocalDate.parse(through));
     }
 
     @Test
