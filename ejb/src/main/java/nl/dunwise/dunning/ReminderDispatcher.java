@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
+import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.money.Money;
 import nl.dunwise.portal.PaymentLinks;
 import nl.dunwise.receivable.Debtor;
@@ -33,8 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Sends planned email reminders, one per transaction. The reminder row is claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
- * it is marked sent in the same transaction. A crash after the SMTP hand-over but before the commit
- * sends it again on the next run, with the same Message-ID.
+ * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
+ * after the SMTP hand-over but before the commit sends it again on the next run, with the same Message-ID.
  */
 @Stateless
 public class ReminderDispatcher {
@@ -54,6 +55,9 @@ public class ReminderDispatcher {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private ExactWriteBacks writeBacks;
 
     @Inject
     private Clock clock;
@@ -83,7 +87,9 @@ public class ReminderDispatcher {
             return Optional.of(Outcome.SKIPPED);
         }
         Locale locale = debtor.locale();
-        RenderedMessage content = render(reminder, debtor, locale);
+        Division division = em.find(Division.class, reminder.getDivision());
+        List<ReminderItem> items = items(reminder);
+        RenderedMessage content = render(reminder, division, items, debtor, locale);
         try {
             Transport.send(ReminderMail.build(mailSession, from.orElse(null), debtor.getEmail(),
                     reminder.stableMessageId(), content, clock.instant()));
@@ -94,14 +100,18 @@ public class ReminderDispatcher {
             return Optional.of(Outcome.FAILED_ATTEMPT);
         }
         reminder.sent(content, debtor.getEmail(), clock.instant());
+        ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
+                debtor.getEmail(), LocalDate.now(clock), items, reminder.getTotal(),
+                ReminderNote.localeOfCountry(division.getCountry()));
+        writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
+                note.subject(), note.notes());
         audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
                 reminder.getStep().getTemplateCode() + " by email to " + debtor.getEmail() + ", " + reminder.getTotal());
         return Optional.of(Outcome.SENT);
     }
 
-    private RenderedMessage render(Reminder reminder, Debtor debtor, Locale locale) {
-        Division division = em.find(Division.class, reminder.getDivision());
-        List<ReminderItem> items = items(reminder);
+    private RenderedMessage render(Reminder reminder, Division division, List<ReminderItem> items, Debtor debtor,
+            Locale locale) {
         Map<MergeField, String> values = new EnumMap<>(MergeField.class);
         values.put(MergeField.DEBTOR_NAME, debtor.getName());
         values.put(MergeField.DEBTOR_CODE, debtor.getCode());

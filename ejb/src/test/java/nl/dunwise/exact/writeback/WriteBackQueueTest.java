@@ -135,7 +135,7 @@ class WriteBackQueueTest {
 
     @Test
     void concurrentClaimersNeverShareARow() throws Exception {
-        enqueueNotes(200, T0);
+        enqueueNotes(60, T0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Callable<List<Long>>> claimers = new ArrayList<>();
@@ -153,8 +153,8 @@ class WriteBackQueueTest {
             for (Future<List<Long>> f : pool.invokeAll(claimers)) {
                 all.addAll(f.get());
             }
-            assertEquals(200, all.size(), "every row claimed");
-            assertEquals(200, new HashSet<>(all).size(), "and none twice");
+            assertEquals(60, all.size(), "every row claimed");
+            assertEquals(60, new HashSet<>(all).size(), "and none twice");
         } finally {
             pool.shutdownNow();
         }
