@@ -46,7 +46,7 @@ final class InvoiceTable {
     }
 
     /** No fallback to the JVM's default locale: an English debtor must not get Dutch headings. */
-    private static ResourceBundle bundle(Locale locale) {
+    static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle("nl.dunwise.dunning.ReminderText", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }

@@ -38,10 +38,11 @@ public class ReminderComposer {
     private Clock clock;
 
     /** The message of a planned reminder, with the invoices it was planned with. */
-    public RenderedMessage compose(Reminder reminder, Debtor debtor) {
+    public ReminderContent compose(Reminder reminder, Debtor debtor) {
         Locale locale = debtor.locale();
-        return render(template(reminder.getDivision(), reminder.getStep().getTemplateCode(), reminder.getChannel(), locale),
-                debtor, reminderItems(reminder), reminder.getTotal(), locale);
+        List<ReminderItem> items = reminderItems(reminder);
+        return new ReminderContent(render(template(reminder.getDivision(), reminder.getStep().getTemplateCode(),
+                reminder.getChannel(), locale), debtor, items, reminder.getTotal(), locale), items);
     }
 
     /** What {@code template} would look like for {@code debtor} today, with its overdue invoices. */

@@ -11,19 +11,22 @@ import jakarta.mail.Transport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.receivable.Debtor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends planned email reminders, one per transaction. The reminder row is claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
- * it is marked sent in the same transaction. A crash after the SMTP hand-over but before the commit
- * sends it again on the next run, with the same Message-ID.
+ * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
+ * after the SMTP hand-over but before the commit sends it again on the next run, with the same Message-ID.
  */
 @Stateless
 public class ReminderDispatcher {
@@ -43,6 +46,9 @@ public class ReminderDispatcher {
 
     @Inject
     private AuditLog audit;
+
+    @Inject
+    private ExactWriteBacks writeBacks;
 
     @Inject
     private Clock clock;
@@ -71,7 +77,8 @@ public class ReminderDispatcher {
             audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SKIPPED", "Reminder", reminder.getId(), reminder.getSkipReason());
             return Optional.of(Outcome.SKIPPED);
         }
-        RenderedMessage content = composer.compose(reminder, debtor);
+        ReminderContent composed = composer.compose(reminder, debtor);
+        RenderedMessage content = composed.message();
         try {
             Transport.send(ReminderMail.build(mailSession, from.orElse(null), debtor.getEmail(),
                     reminder.stableMessageId(), content, clock.instant()));
@@ -82,6 +89,11 @@ public class ReminderDispatcher {
             return Optional.of(Outcome.FAILED_ATTEMPT);
         }
         reminder.sent(content, debtor.getEmail(), clock.instant());
+        ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
+                debtor.getEmail(), LocalDate.now(clock), composed.items(), reminder.getTotal(),
+                ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
+        writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
+                note.subject(), note.notes());
         audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
                 reminder.getStep().getTemplateCode() + " by email to " + debtor.getEmail() + ", " + reminder.getTotal());
         return Optional.of(Outcome.SENT);

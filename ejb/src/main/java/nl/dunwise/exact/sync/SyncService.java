@@ -8,14 +8,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnectionService;
-import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.SyncEndpoint;
 import nl.dunwise.exact.client.SyncPage;
@@ -74,7 +73,8 @@ public class SyncService {
                 do {
                     String token = skiptoken;
                     long from = after;
-                    SyncPage page = withToken(t -> client.syncPage(t, code, endpoint, from, token));
+                    SyncPage page = ExactCalls.withToken(connections,
+                            t -> client.syncPage(t, code, endpoint, from, token));
                     rows += writer.write(code, division.getCurrency(), endpoint, page.records());
                     skiptoken = page.nextSkiptoken();
                 } while (skiptoken != null);
@@ -83,18 +83,6 @@ public class SyncService {
                 writer.failed(code, endpoint, e.getMessage() == null ? e.toString() : e.getMessage());
                 throw e;
             }
-        }
-    }
-
-    /** A 401 on a token we thought valid gets one forced refresh and one retry, never more. */
-    private <T> T withToken(Function<String, T> call) {
-        try {
-            return call.apply(connections.accessToken());
-        } catch (ExactApiException e) {
-            if (!e.isUnauthorized()) {
-                throw e;
-            }
-            return call.apply(connections.refreshedAccessToken());
         }
     }
 }

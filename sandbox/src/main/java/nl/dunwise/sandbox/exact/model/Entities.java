@@ -99,6 +99,28 @@ public final class Entities {
 
     public static final List<SyncEntity> SYNC = List.of(SYNC_ACCOUNTS, SYNC_PAYMENT_TERMS, SYNC_DELETED);
 
+    /**
+     * {@code activities/CommunicationNotes}, an ordinary (not sync) endpoint: ID first, the rest
+     * alphabetically. Exact's entity has more fields (AccountName, Opportunity, Document, ...); these are
+     * the ones a client writes or needs back. The type string is a best guess.
+     */
+    public static final EntitySchema COMMUNICATION_NOTES = new EntitySchema(
+            "Exact.Web.Api.Models.Activities.CommunicationNote", List.of(
+            Field.of("ID", GUID, "id"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("Contact", GUID, "contact_id"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Creator", GUID, "creator"),
+            Field.of("Division", INT32, "division"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("Notes", STRING, "notes"),
+            Field.of("Subject", STRING, "subject")));
+
+    public static final String COMMUNICATION_NOTES_PATH = "activities/CommunicationNotes";
+
+    /** Ordinary endpoints answer 60 records a page. */
+    public static final int PAGE_SIZE = 60;
+
     /** {@code current/Me}. */
     public static final EntitySchema ME = new EntitySchema("Exact.Web.Api.System.Me", List.of(
             Field.of("UserID", GUID),

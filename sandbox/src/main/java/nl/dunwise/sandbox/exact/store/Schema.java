@@ -137,6 +137,20 @@ final class Schema {
                 issued_at  timestamptz NOT NULL,
                 expires_at timestamptz NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS exs_access_token_expiry ON exs_access_token (expires_at)",
+            // Notes written back by clients; row_version only orders the pages of the ordinary endpoint.
+            """
+            CREATE TABLE IF NOT EXISTS exs_communication_note (
+                id          uuid PRIMARY KEY,
+                division    integer NOT NULL REFERENCES exs_division (code),
+                account_id  uuid NOT NULL REFERENCES exs_account (id),
+                contact_id  uuid,
+                subject     varchar(200) NOT NULL,
+                notes       text,
+                creator     uuid NOT NULL,
+                created     timestamptz NOT NULL,
+                modified    timestamptz NOT NULL,
+                row_version bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_communication_note_page ON exs_communication_note (division, row_version)",
             // Whoever changes a row later (mutators, tests, a person in psql) bumps its Timestamp too;
             // an UPDATE that changes nothing does not, as at Exact.
             """
