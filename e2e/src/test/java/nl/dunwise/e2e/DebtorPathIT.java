@@ -21,11 +21,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.dunwise.dunning.BusinessCalendar;
+import nl.dunwise.dunning.Channel;
+import nl.dunwise.dunning.CollectionCostsPolicy;
+import nl.dunwise.dunning.FourteenDayLetter;
+import nl.dunwise.money.Money;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -50,6 +59,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DebtorPathIT {
 
     private static final Pattern PAYMENT_LINK = Pattern.compile("https?://[^\\s\"<>]+/portal/pay\\?t=[A-Za-z0-9_\\-.]+");
+
+    private static final List<Locale> SPOKEN = Stream.of("nl", "en", "de", "fr").map(Locale::forLanguageTag).toList();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -154,7 +165,7 @@ class DebtorPathIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aTamperedOrMissingLinkOpensNothing() throws Exception {
         try (var context = browser.newContext(); Page page = context.newPage()) {
             page.navigate(TestStack.httpBase() + "/portal/invoices.xhtml");
@@ -168,6 +179,27 @@ class DebtorPathIT {
             assertTrue(page.url().contains("link.xhtml?problem=invalid"), page.url());
             assertEquals(0, page.locator(".invoice-number").count());
             shot(page, "06-portal-invalid-link");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theFinalNoticeStatesTheStatutoryCollectionCostsAndTheDeadline() throws Exception {
+        try (Connection db = TestStack.database(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT r.body_text, sum(ri.open_amount), (r.sent_at AT TIME ZONE 'UTC')::date
+                FROM reminder r JOIN step s ON s.id = r.step_id JOIN reminder_invoice ri ON ri.reminder_id = r.id
+                WHERE s.template_code = 'final-notice' AND r.status = 'SENT'
+                GROUP BY r.id ORDER BY r.id LIMIT 1
+                """)) {
+            assertTrue(rs.next(), "the demo data holds a debtor at the final notice");
+            String body = rs.getString(1);
+            java.time.LocalDate sentOn = rs.getDate(3).toLocalDate();
+            Money costs = CollectionCostsPolicy.standard().costsOn("NL", Money.of(rs.getBigDecimal(2), "EUR"), sentOn);
+            java.time.LocalDate deadline = new FourteenDayLetter(BusinessCalendar.of("NL")).deadline(sentOn, Channel.EMAIL);
+            assertTrue(SPOKEN.stream().anyMatch(l -> body.contains(costs.format(l))), "WIK costs " + costs + " stated: " + body);
+            assertTrue(SPOKEN.stream().anyMatch(l -> body.contains(
+                    deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l)))),
+                    "deadline " + deadline + " stated: " + body);
         }
     }
 

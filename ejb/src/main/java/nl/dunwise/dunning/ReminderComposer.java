@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
 import nl.dunwise.portal.PaymentLinks;
@@ -27,6 +28,12 @@ import nl.dunwise.receivable.Debtor;
  */
 @Stateless
 public class ReminderComposer {
+
+    /** Divisions whose country Exact left empty are costed and dated by Dutch law, Dunwise's home market. */
+    private static final String DEFAULT_COUNTRY = "NL";
+
+    /** The dated scales and rates are read once; they change with a release, not while running. */
+    private static final ClaimStatements CLAIMS = ClaimStatements.standard();
 
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
@@ -63,8 +70,42 @@ public class ReminderComposer {
         values.put(MergeField.COMPANY_NAME, division.getDescription());
         values.put(MergeField.TOTAL_OVERDUE, total.format(locale));
         values.put(MergeField.PAYMENT_LINK, links.linkFor(debtor.getDivision(), debtor.getId()));
-        values.put(MergeField.TODAY, LocalDate.now(clock).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+        DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        LocalDate today = LocalDate.now(clock);
+        values.put(MergeField.TODAY, today.format(longDate));
+        Set<MergeField> used = TemplateRenderer.fieldsUsed(template);
+        String country = division.getCountry() == null ? DEFAULT_COUNTRY : division.getCountry();
+        if (used.contains(MergeField.COLLECTION_COSTS) || used.contains(MergeField.INTEREST) || used.contains(MergeField.TOTAL_CLAIM)) {
+            ClaimStatement claim = claim(debtor, country, items, total, today);
+            values.put(MergeField.COLLECTION_COSTS, claim.collectionCosts().format(locale));
+            values.put(MergeField.INTEREST, claim.interest().format(locale));
+            values.put(MergeField.TOTAL_CLAIM, claim.total().format(locale));
+        }
+        if (used.contains(MergeField.DEADLINE)) {
+            values.put(MergeField.DEADLINE, new FourteenDayLetter(BusinessCalendar.of(country))
+                    .deadline(today, template.getChannel()).format(longDate));
+        }
         return TemplateRenderer.render(template, values, InvoiceTable.html(items, locale), InvoiceTable.text(items, locale));
+    }
+
+    /**
+     * The claim on the reminder's overdue invoices (credit notes and items not yet due carry no interest or
+     * costs); a reminder without any is a claim of nothing.
+     */
+    private static ClaimStatement claim(Debtor debtor, String country, List<ReminderItem> items, Money total, LocalDate today) {
+        List<ClaimStatement.OverdueItem> overdue = items.stream()
+                .filter(i -> i.dueDate().isBefore(today) && i.openAmount().amount().signum() > 0)
+                .map(i -> new ClaimStatement.OverdueItem(i.invoiceNumber(), i.openAmount(), i.dueDate()))
+                .toList();
+        if (overdue.isEmpty()) {
+            Money zero = Money.zero(total.currency().getCurrencyCode());
+            return new ClaimStatement(today, country, kind(debtor), List.of(), zero, zero, zero, zero);
+        }
+        return CLAIMS.drawUp(kind(debtor), country, overdue, today);
+    }
+
+    private static DebtorKind kind(Debtor debtor) {
+        return debtor.isConsumer() ? DebtorKind.CONSUMER : DebtorKind.BUSINESS;
     }
 
     /** The template in the debtor's language, else English, else Dutch. */
