@@ -46,4 +46,12 @@ public interface ExactApi {
             @QueryParam("$filter") String filter,
             @QueryParam("$select") String select,
             @QueryParam("$skiptoken") String skiptoken);
+
+    @GET
+    @Path("/v1/{division}/sync/Deleted")
+    Response syncDeleted(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$filter") String filter,
+            @QueryParam("$select") String select,
+            @QueryParam("$skiptoken") String skiptoken);
 }

@@ -28,6 +28,7 @@ class ExactClientTest {
 
     private final Deque<Supplier<Response>> answers = new ArrayDeque<>();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<String> requested = new ArrayList<>();
     private int calls;
 
     private ExactClient client() {
@@ -50,6 +51,14 @@ class ExactClientTest {
             @Override
             public Response sync(String authorization, int division, String service, String entity, String filter,
                     String select, String skiptoken) {
+                requested.add("sync/" + service + "/" + entity + "?" + filter + "&" + select);
+                return next();
+            }
+
+            @Override
+            public Response syncDeleted(String authorization, int division, String filter, String select,
+                    String skiptoken) {
+                requested.add("sync/Deleted?" + filter + "&" + select);
                 return next();
             }
         };
@@ -155,5 +164,18 @@ class ExactClientTest {
     void theCurrentUserComesFromTheResultsList() {
         answer(new ScriptedResponse(200, ME));
         assertEquals(3124567, client().me("t").getInt("CurrentDivision"));
+    }
+
+    @Test
+    void deletionsComeFromSyncDeletedWhichHasNoServiceSegment() {
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        ExactClient client = client();
+        client.syncPage("t", 1, SyncEndpoint.DELETED, 7, null);
+        client.syncPage("t", 1, SyncEndpoint.CONTACTS, 7, null);
+        assertEquals(List.of("sync/Deleted?Timestamp gt 7L&EntityKey,EntityType,DeletedDate,Timestamp",
+                "sync/CRM/Contacts?Timestamp gt 7L&ID,Account,FullName,FirstName,LastName,Email,Phone,Mobile,IsMainContact,Timestamp"),
+                requested);
+        assertEquals("Deleted", SyncEndpoint.DELETED.stateKey());
     }
 }
