@@ -17,7 +17,8 @@ final class ApiPaths {
 
     private static final Map<String, String> TAILS = Stream.of(
             "system/Divisions", "system/AllDivisions",
-            "sync/CRM/Accounts", "sync/Cashflow/PaymentTerms", "sync/Deleted")
+            "sync/CRM/Accounts", "sync/CRM/Contacts", "sync/Cashflow/PaymentTerms",
+            "sync/Financial/TransactionLines", "sync/Deleted")
             .collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), Function.identity()));
 
     private ApiPaths() {
