@@ -62,4 +62,11 @@ public interface ExactApi {
             @PathParam("division") int division,
             @PathParam("id") String id,
             String body);
+    @GET
+    @Path("/v1/{division}/sync/Deleted")
+    Response syncDeleted(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$filter") String filter,
+            @QueryParam("$select") String select,
+            @QueryParam("$skiptoken") String skiptoken);
 }

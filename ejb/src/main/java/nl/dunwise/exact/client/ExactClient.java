@@ -86,8 +86,11 @@ public class ExactClient {
     /** One page of a sync endpoint: records changed after {@code afterTimestamp}, oldest first. */
     public SyncPage syncPage(String accessToken, int division, SyncEndpoint endpoint, long afterTimestamp,
             String skiptoken) {
-        JsonObject body = call(() -> api.sync(bearer(accessToken), division, endpoint.service(), endpoint.entity(),
-                "Timestamp gt " + afterTimestamp + "L", String.join(",", endpoint.fields()), skiptoken));
+        String filter = "Timestamp gt " + afterTimestamp + "L";
+        String select = String.join(",", endpoint.fields());
+        JsonObject body = call(() -> endpoint == SyncEndpoint.DELETED
+                ? api.syncDeleted(bearer(accessToken), division, filter, select, skiptoken)
+                : api.sync(bearer(accessToken), division, endpoint.service(), endpoint.entity(), filter, select, skiptoken));
         return new SyncPage(ExactJson.results(body), ExactJson.nextSkiptoken(body).orElse(null));
     }
 

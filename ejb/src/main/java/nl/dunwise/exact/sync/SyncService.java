@@ -17,10 +17,9 @@ import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.SyncEndpoint;
-import nl.dunwise.exact.client.SyncPage;
 
 /**
- * Brings debtors and open receivables in from Exact. HTTP calls run outside any transaction; each page
+ * Brings debtors, contacts, open receivables, payments and deletions in from Exact. HTTP calls run outside any transaction; each page
  * is written in a transaction of its own by {@link SyncWriter}.
  */
 @Stateless
@@ -29,8 +28,12 @@ public class SyncService {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
-    /** Accounts first: receivables refer to them. */
-    private static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS);
+    /**
+     * Accounts first: contacts, terms and payments refer to them; terms before transaction lines, so that a
+     * payment finds its invoice; deletions last, so that they apply to what the other passes brought.
+     */
+    static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.CONTACTS,
+            SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.DELETED);
 
     @Inject
     private ExactConnectionService connections;
@@ -66,18 +69,10 @@ public class SyncService {
         ExactClient client = connections.client();
         int code = division.getCode();
         for (SyncEndpoint endpoint : ORDER) {
-            long after = writer.start(code, endpoint);
-            long rows = 0;
             try {
-                String skiptoken = null;
-                do {
-                    String token = skiptoken;
-                    long from = after;
-                    SyncPage page = ExactCalls.withToken(connections,
-                            t -> client.syncPage(t, code, endpoint, from, token));
-                    rows += writer.write(code, division.getCurrency(), endpoint, page.records());
-                    skiptoken = page.nextSkiptoken();
-                } while (skiptoken != null);
+                long rows = EndpointPass.run(writer, code, division.getCurrency(), endpoint,
+                        (after, skiptoken) -> ExactCalls.withToken(connections,
+                                t -> client.syncPage(t, code, endpoint, after, skiptoken)));
                 writer.finished(code, endpoint, client.lastRateLimit().orElse(null), actor, rows);
             } catch (RuntimeException e) {
                 writer.failed(code, endpoint, e.getMessage() == null ? e.toString() : e.getMessage());

@@ -33,6 +33,7 @@ class ExactClientTest {
     private final Deque<Supplier<Response>> answers = new ArrayDeque<>();
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> sent = new ArrayList<>();
+    private final List<String> requested = new ArrayList<>();
     private int calls;
 
     private ExactClient client() {
@@ -55,6 +56,14 @@ class ExactClientTest {
             @Override
             public Response sync(String authorization, int division, String service, String entity, String filter,
                     String select, String skiptoken) {
+                requested.add("sync/" + service + "/" + entity + "?" + filter + "&" + select);
+                return next();
+            }
+
+            @Override
+            public Response syncDeleted(String authorization, int division, String filter, String select,
+                    String skiptoken) {
+                requested.add("sync/Deleted?" + filter + "&" + select);
                 return next();
             }
 
@@ -240,5 +249,18 @@ class ExactClientTest {
         assertFalse(new ExactApiException(429, "limit").isPermanent());
         assertFalse(new ExactApiException(0, "time-out").isPermanent());
         assertTrue(new ExactApiException(403, "forbidden").isPermanent());
+    }
+
+    @Test
+    void deletionsComeFromSyncDeletedWhichHasNoServiceSegment() {
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        ExactClient client = client();
+        client.syncPage("t", 1, SyncEndpoint.DELETED, 7, null);
+        client.syncPage("t", 1, SyncEndpoint.CONTACTS, 7, null);
+        assertEquals(List.of("sync/Deleted?Timestamp gt 7L&EntityKey,EntityType,DeletedDate,Timestamp",
+                "sync/CRM/Contacts?Timestamp gt 7L&ID,Account,FullName,FirstName,LastName,Email,Phone,Mobile,IsMainContact,Timestamp"),
+                requested);
+        assertEquals("Deleted", SyncEndpoint.DELETED.stateKey());
     }
 }

@@ -120,6 +120,20 @@ public class ApiV1Resource {
     }
 
     @GET
+    @Path("{division}/sync/CRM/Contacts")
+    public Response syncContacts(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_CONTACTS, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Financial/TransactionLines")
+    public Response syncTransactionLines(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_TRANSACTION_LINES, division, uri, request);
+    }
+
+    @GET
     @Path("{division}/sync/Deleted")
     public Response syncDeleted(@PathParam("division") String division, @Context UriInfo uri,
                                  @Context HttpServletRequest request) {

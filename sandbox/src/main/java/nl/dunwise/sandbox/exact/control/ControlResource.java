@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,9 +14,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import nl.dunwise.sandbox.exact.SandboxSettings;
 import nl.dunwise.sandbox.exact.oauth.TokenStore;
 import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
+import nl.dunwise.sandbox.exact.store.Deletions;
 import nl.dunwise.sandbox.exact.store.ExactStore;
 
 /** {@code /api/sandbox/status} and {@code /api/sandbox/faults}; see the package description. */
@@ -46,6 +50,9 @@ public class ControlResource {
 
     @Inject
     SandboxSettings settings;
+
+    @Inject
+    Deletions deletions;
 
     @GET
     @Path("status")
@@ -112,6 +119,50 @@ public class ControlResource {
         JsonObject out = Json.createObjectBuilder().add("faults", pending()).add("revokedConnections", revoked)
                 .add("rateLimitsReset", r.resetRateLimits()).build();
         return Response.ok(out.toString(), JSON).build();
+    }
+
+    /** Deletes an account as a person in Exact would; sync/Deleted then reports it (EntityType 2). */
+    @DELETE
+    @Path("divisions/{division}/accounts/{id}")
+    public Response deleteAccount(@PathParam("division") int division, @PathParam("id") String id,
+                                  @Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        UUID key = guid(id);
+        return key == null ? problem(400, "The id must be a GUID.")
+                : deleted(deletions.deleteAccount(division, key), "account", "it has payment terms or journal lines");
+    }
+
+    /** Deletes an unpaid payment term with its sales lines; sync/Deleted reports them (EntityType 10 and 1). */
+    @DELETE
+    @Path("divisions/{division}/payment-terms/{id}")
+    public Response deletePaymentTerm(@PathParam("division") int division, @PathParam("id") String id,
+                                      @Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        UUID key = guid(id);
+        return key == null ? problem(400, "The id must be a GUID.")
+                : deleted(deletions.deletePaymentTerm(division, key), "payment term", "it has been (part-)paid");
+    }
+
+    private static Response deleted(Deletions.Outcome outcome, String what, String whyInUse) {
+        return switch (outcome) {
+            case DELETED -> Response.ok(Json.createObjectBuilder().add("deleted", what).build().toString(), JSON).build();
+            case NOT_FOUND -> problem(404, "No such " + what + " in this division.");
+            case IN_USE -> problem(409, "The " + what + " cannot be deleted: " + whyInUse + ".");
+        };
+    }
+
+    private static UUID guid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private JsonObjectBuilder pending() {

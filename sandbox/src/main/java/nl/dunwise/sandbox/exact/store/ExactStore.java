@@ -195,9 +195,12 @@ public class ExactStore {
         m.put("creditNotes", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc < 0"));
         m.put("partPaid", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc <> transaction_amount_dc"));
         m.put("overdue", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND due_date < current_date"));
+        m.put("contacts", single("SELECT count(*) FROM exs_contact"));
+        m.put("transactionLines", single("SELECT count(*) FROM exs_transaction_line"));
         m.put("deleted", single("SELECT count(*) FROM exs_deleted"));
         m.put("maxTimestamp", single("SELECT coalesce(max(v), 0) FROM (SELECT max(row_version) v FROM exs_account "
-                + "UNION ALL SELECT max(row_version) FROM exs_payment_term UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
+                + "UNION ALL SELECT max(row_version) FROM exs_contact UNION ALL SELECT max(row_version) FROM exs_payment_term "
+                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
         m.put("activeConnections", single("SELECT count(*) FROM exs_oauth_grant WHERE revoked_at IS NULL"));
         return m;
     }

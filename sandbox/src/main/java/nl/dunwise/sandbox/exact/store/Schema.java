@@ -16,7 +16,8 @@ final class Schema {
     static final long INSTALL_LOCK = 0x4578_5342_0001L;
     static final long WRITE_LOCK = 0x4578_5342_0002L;
 
-    private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_payment_term", "exs_deleted"};
+    private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_contact", "exs_payment_term",
+        "exs_transaction_line", "exs_deleted"};
 
     static List<String> statements() {
         List<String> s = new java.util.ArrayList<>(List.of(
@@ -96,6 +97,44 @@ final class Schema {
                 row_version            bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
             "CREATE INDEX IF NOT EXISTS exs_payment_term_sync ON exs_payment_term (division, row_version)",
             "CREATE INDEX IF NOT EXISTS exs_payment_term_account ON exs_payment_term (account_id)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_contact (
+                id              uuid PRIMARY KEY,
+                division        integer NOT NULL REFERENCES exs_division (code),
+                account_id      uuid NOT NULL REFERENCES exs_account (id),
+                first_name      varchar(100),
+                last_name       varchar(100),
+                full_name       varchar(200) NOT NULL,
+                email           varchar(200),
+                phone           varchar(40),
+                mobile          varchar(40),
+                is_main_contact boolean NOT NULL DEFAULT false,
+                created         timestamptz NOT NULL,
+                modified        timestamptz NOT NULL,
+                row_version     bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_contact_sync ON exs_contact (division, row_version)",
+            "CREATE INDEX IF NOT EXISTS exs_contact_account ON exs_contact (account_id)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_transaction_line (
+                id              uuid PRIMARY KEY,
+                division        integer NOT NULL REFERENCES exs_division (code),
+                account_id      uuid NOT NULL REFERENCES exs_account (id),
+                entry_id        uuid NOT NULL,
+                entry_number    integer NOT NULL,
+                journal_code    varchar(8) NOT NULL,
+                type            integer NOT NULL,
+                date            date NOT NULL,
+                due_date        date,
+                invoice_number  integer,
+                currency        varchar(3) NOT NULL,
+                amount_dc       numeric(18,2) NOT NULL,
+                amount_fc       numeric(18,2) NOT NULL,
+                description     varchar(200),
+                created         timestamptz NOT NULL,
+                modified        timestamptz NOT NULL,
+                row_version     bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_transaction_line_sync ON exs_transaction_line (division, row_version)",
+            "CREATE INDEX IF NOT EXISTS exs_transaction_line_entry ON exs_transaction_line (entry_id)",
             """
             CREATE TABLE IF NOT EXISTS exs_deleted (
                 id           uuid PRIMARY KEY,
