@@ -176,6 +176,10 @@ public class ApiV1Resource {
     }
 
     private int requireDivision(String text) {
+        return requireDivision(store, text);
+    }
+
+    static int requireDivision(ExactStore store, String text) {
         int code;
         try {
             code = Integer.parseInt(text);
@@ -196,7 +200,7 @@ public class ApiV1Resource {
         return request.getQueryString();
     }
 
-    private static ApiPrincipal principal(HttpServletRequest request) {
+    static ApiPrincipal principal(HttpServletRequest request) {
         Object p = request.getAttribute(ApiGateFilter.PRINCIPAL);
         if (!(p instanceof ApiPrincipal principal)) {
             throw new ExactApiException(401, "Access denied: no valid access token.");
