@@ -46,4 +46,17 @@ public interface ExactApi {
             @QueryParam("$filter") String filter,
             @QueryParam("$select") String select,
             @QueryParam("$skiptoken") String skiptoken);
+
+    @GET
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    Response webhookSubscriptions(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$select") String select);
+
+    @POST
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response subscribeWebhook(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            String body);
 }

@@ -7,15 +7,16 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactCall;
 import nl.dunwise.exact.ExactConnectionService;
-import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.SyncEndpoint;
 import nl.dunwise.exact.client.SyncPage;
@@ -39,7 +40,7 @@ public class SyncService {
     @Inject
     private SyncWriter writer;
 
-    /** The safety net beside "sync now" and (later) webhooks: a scheduled incremental sync. */
+    /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
@@ -64,9 +65,14 @@ public class SyncService {
     }
 
     public void syncDivision(Division division, Actor actor) {
+        syncDivision(division, ORDER, actor);
+    }
+
+    /** An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}). */
+    public void syncDivision(Division division, List<SyncEndpoint> endpoints, Actor actor) {
         ExactClient client = connections.client();
         int code = division.getCode();
-        for (SyncEndpoint endpoint : ORDER) {
+        for (SyncEndpoint endpoint : endpoints) {
             long after = writer.start(code, endpoint);
             long rows = 0;
             try {
@@ -74,7 +80,7 @@ public class SyncService {
                 do {
                     String token = skiptoken;
                     long from = after;
-                    SyncPage page = withToken(t -> client.syncPage(t, code, endpoint, from, token));
+                    SyncPage page = ExactCall.withToken(connections, t -> client.syncPage(t, code, endpoint, from, token));
                     rows += writer.write(code, division.getCurrency(), endpoint, page.records());
                     skiptoken = page.nextSkiptoken();
                 } while (skiptoken != null);
@@ -86,15 +92,17 @@ public class SyncService {
         }
     }
 
-    /** A 401 on a token we thought valid gets one forced refresh and one retry, never more. */
-    private <T> T withToken(Function<String, T> call) {
-        try {
-            return call.apply(connections.accessToken());
-        } catch (ExactApiException e) {
-            if (!e.isUnauthorized()) {
-                throw e;
-            }
-            return call.apply(connections.refreshedAccessToken());
+    /**
+     * The endpoints to sync for these, in the order a sync must take them: receivables refer to their
+     * account, so a receivables sync always brings the accounts up to date first (a term of an account
+     * not yet known would be skipped for good).
+     */
+    public static List<SyncEndpoint> inOrder(Set<SyncEndpoint> wanted) {
+        Set<SyncEndpoint> needed = EnumSet.noneOf(SyncEndpoint.class);
+        needed.addAll(wanted);
+        if (needed.contains(SyncEndpoint.PAYMENT_TERMS)) {
+            needed.add(SyncEndpoint.ACCOUNTS);
         }
+        return ORDER.stream().filter(needed::contains).toList();
     }
 }

@@ -28,6 +28,7 @@ class ExactClientTest {
 
     private final Deque<Supplier<Response>> answers = new ArrayDeque<>();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<String> sentBodies = new ArrayList<>();
     private int calls;
 
     private ExactClient client() {
@@ -50,6 +51,17 @@ class ExactClientTest {
             @Override
             public Response sync(String authorization, int division, String service, String entity, String filter,
                     String select, String skiptoken) {
+                return next();
+            }
+
+            @Override
+            public Response webhookSubscriptions(String authorization, int division, String select) {
+                return next();
+            }
+
+            @Override
+            public Response subscribeWebhook(String authorization, int division, String body) {
+                sentBodies.add(body);
                 return next();
             }
         };
@@ -155,5 +167,24 @@ class ExactClientTest {
     void theCurrentUserComesFromTheResultsList() {
         answer(new ScriptedResponse(200, ME));
         assertEquals(3124567, client().me("t").getInt("CurrentDivision"));
+    }
+
+    @Test
+    void subscribingToAWebhookPostsTopicAndCallbackAndReadsTheCreatedRecord() {
+        answer(new ScriptedResponse(201, "{\"d\":{\"ID\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Topic\":\"Accounts\"}}"));
+        var created = client().subscribeWebhook("t", 3124567, "https://dunwise.example/dunwise/hooks/exact", "Accounts");
+        assertEquals("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11", created.getString("ID"));
+        assertEquals(List.of("{\"CallbackURL\":\"https://dunwise.example/dunwise/hooks/exact\",\"Topic\":\"Accounts\"}"),
+                sentBodies);
+    }
+
+    @Test
+    void aRefusedWebhookSubscriptionSaysWhyInExactsWords() {
+        answer(new ScriptedResponse(400, "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":"
+                + "\"CallbackURL: the validation request failed\"}}}"));
+        ExactApiException e = assertThrows(ExactApiException.class,
+                () -> client().subscribeWebhook("t", 3124567, "https://x/hooks/exact", "Accounts"));
+        assertEquals("Exact Online answered HTTP 400: CallbackURL: the validation request failed", e.getMessage());
+        assertEquals(1, calls, "a refusal is not retried");
     }
 }

@@ -1,0 +1,36 @@
+package nl.dunwise.exact.webhook;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import nl.dunwise.exact.client.SyncEndpoint;
+
+/**
+ * The webhook topics Dunwise subscribes to, and the sync endpoints an event of each makes worth running.
+ * FinancialTransactions covers new invoices, payments and their matching, all of which change the open
+ * payment terms.
+ */
+public enum WebhookTopic {
+    ACCOUNTS("Accounts", Set.of(SyncEndpoint.ACCOUNTS)),
+    FINANCIAL_TRANSACTIONS("FinancialTransactions", Set.of(SyncEndpoint.PAYMENT_TERMS));
+
+    private final String exactName;
+    private final Set<SyncEndpoint> endpoints;
+
+    WebhookTopic(String exactName, Set<SyncEndpoint> endpoints) {
+        this.exactName = exactName;
+        this.endpoints = endpoints;
+    }
+
+    public String exactName() {
+        return exactName;
+    }
+
+    public Set<SyncEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    public static Optional<WebhookTopic> named(String exactName) {
+        return Arrays.stream(values()).filter(t -> t.exactName.equalsIgnoreCase(exactName)).findFirst();
+    }
+}
