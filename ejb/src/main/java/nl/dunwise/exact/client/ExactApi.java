@@ -62,6 +62,7 @@ public interface ExactApi {
             @PathParam("division") int division,
             @PathParam("id") String id,
             String body);
+
     @GET
     @Path("/v1/{division}/sync/Deleted")
     Response syncDeleted(@HeaderParam("Authorization") String authorization,
@@ -69,4 +70,17 @@ public interface ExactApi {
             @QueryParam("$filter") String filter,
             @QueryParam("$select") String select,
             @QueryParam("$skiptoken") String skiptoken);
+
+    @GET
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    Response webhookSubscriptions(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$select") String select);
+
+    @POST
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response subscribeWebhook(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            String body);
 }

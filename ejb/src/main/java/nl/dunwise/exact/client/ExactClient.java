@@ -110,6 +110,21 @@ public class ExactClient {
         exchange(() -> api.updateAccount(bearer(accessToken), division, account.toString(), changes.toString()));
     }
 
+    /** The app's webhook subscriptions in a division: {@code ID}, {@code CallbackURL}, {@code Topic}. */
+    public List<JsonObject> webhookSubscriptions(String accessToken, int division) {
+        return ExactJson.results(call(() -> api.webhookSubscriptions(bearer(accessToken), division, "ID,CallbackURL,Topic")));
+    }
+
+    /** Subscribes; Exact first checks that the callback answers, and refuses (400) if it does not. */
+    public JsonObject subscribeWebhook(String accessToken, int division, String callbackUrl, String topic) {
+        String body = Json.createObjectBuilder().add("CallbackURL", callbackUrl).add("Topic", topic).build().toString();
+        List<JsonObject> created = ExactJson.results(call(() -> api.subscribeWebhook(bearer(accessToken), division, body)));
+        if (created.isEmpty()) {
+            throw new MalformedRecordException("the new webhook subscription was not returned");
+        }
+        return created.get(0);
+    }
+
     public Optional<RateLimit> lastRateLimit() {
         return Optional.ofNullable(lastRateLimit);
     }

@@ -7,7 +7,9 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
@@ -41,7 +43,7 @@ public class SyncService {
     @Inject
     private SyncWriter writer;
 
-    /** The safety net beside "sync now" and (later) webhooks: a scheduled incremental sync. */
+    /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
@@ -66,9 +68,14 @@ public class SyncService {
     }
 
     public void syncDivision(Division division, Actor actor) {
+        syncDivision(division, ORDER, actor);
+    }
+
+    /** An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}). */
+    public void syncDivision(Division division, List<SyncEndpoint> endpoints, Actor actor) {
         ExactClient client = connections.client();
         int code = division.getCode();
-        for (SyncEndpoint endpoint : ORDER) {
+        for (SyncEndpoint endpoint : endpoints) {
             try {
                 long rows = EndpointPass.run(writer, code, division.getCurrency(), endpoint,
                         (after, skiptoken) -> ExactCalls.withToken(connections,
@@ -79,5 +86,18 @@ public class SyncService {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The endpoints to sync for these, in the order a sync must take them: contacts, receivables and
+     * payments refer to their account, so their sync always brings the accounts up to date first.
+     */
+    public static List<SyncEndpoint> inOrder(Set<SyncEndpoint> wanted) {
+        Set<SyncEndpoint> needed = EnumSet.noneOf(SyncEndpoint.class);
+        needed.addAll(wanted);
+        if (needed.stream().anyMatch(e -> e != SyncEndpoint.DELETED)) {
+            needed.add(SyncEndpoint.ACCOUNTS);
+        }
+        return ORDER.stream().filter(needed::contains).toList();
     }
 }

@@ -34,6 +34,7 @@ class ExactClientTest {
     private final List<Duration> waits = new ArrayList<>();
     private final List<String> sent = new ArrayList<>();
     private final List<String> requested = new ArrayList<>();
+    private final List<String> sentBodies = new ArrayList<>();
     private int calls;
 
     private ExactClient client() {
@@ -76,6 +77,17 @@ class ExactClientTest {
             @Override
             public Response updateAccount(String authorization, int division, String id, String body) {
                 sent.add("PUT " + division + " " + id + " " + body);
+                return next();
+            }
+
+            @Override
+            public Response webhookSubscriptions(String authorization, int division, String select) {
+                return next();
+            }
+
+            @Override
+            public Response subscribeWebhook(String authorization, int division, String body) {
+                sentBodies.add(body);
                 return next();
             }
         };
@@ -262,5 +274,24 @@ class ExactClientTest {
                 "sync/CRM/Contacts?Timestamp gt 7L&ID,Account,FullName,FirstName,LastName,Email,Phone,Mobile,IsMainContact,Timestamp"),
                 requested);
         assertEquals("Deleted", SyncEndpoint.DELETED.stateKey());
+    }
+
+    @Test
+    void subscribingToAWebhookPostsTopicAndCallbackAndReadsTheCreatedRecord() {
+        answer(new ScriptedResponse(201, "{\"d\":{\"ID\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Topic\":\"Accounts\"}}"));
+        var created = client().subscribeWebhook("t", 3124567, "https://dunwise.example/dunwise/hooks/exact", "Accounts");
+        assertEquals("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11", created.getString("ID"));
+        assertEquals(List.of("{\"CallbackURL\":\"https://dunwise.example/dunwise/hooks/exact\",\"Topic\":\"Accounts\"}"),
+                sentBodies);
+    }
+
+    @Test
+    void aRefusedWebhookSubscriptionSaysWhyInExactsWords() {
+        answer(new ScriptedResponse(400, "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":"
+                + "\"CallbackURL: the validation request failed\"}}}"));
+        ExactApiException e = assertThrows(ExactApiException.class,
+                () -> client().subscribeWebhook("t", 3124567, "https://x/hooks/exact", "Accounts"));
+        assertEquals("Exact Online answered HTTP 400: CallbackURL: the validation request failed", e.getMessage());
+        assertEquals(1, calls, "a refusal is not retried");
     }
 }

@@ -291,6 +291,10 @@ public class ApiV1Resource {
     }
 
     private int requireDivision(String text) {
+        return requireDivision(store, text);
+    }
+
+    static int requireDivision(ExactStore store, String text) {
         int code;
         try {
             code = Integer.parseInt(text);
@@ -311,7 +315,7 @@ public class ApiV1Resource {
         return request.getQueryString();
     }
 
-    private static ApiPrincipal principal(HttpServletRequest request) {
+    static ApiPrincipal principal(HttpServletRequest request) {
         Object p = request.getAttribute(ApiGateFilter.PRINCIPAL);
         if (!(p instanceof ApiPrincipal principal)) {
             throw new ExactApiException(401, "Access denied: no valid access token.");

@@ -28,8 +28,10 @@ import nl.dunwise.sandbox.exact.oauth.TokenStore;
 import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
 import nl.dunwise.sandbox.exact.store.Deletions;
 import nl.dunwise.sandbox.exact.store.ExactStore;
+import nl.dunwise.sandbox.exact.webhook.WebhookStore;
+import nl.dunwise.sandbox.exact.webhook.WebhookSwitches;
 
-/** {@code /api/sandbox/status} and {@code /api/sandbox/faults}; see the package description. */
+/** {@code /api/sandbox/status}, {@code /api/sandbox/faults} and {@code /api/sandbox/webhooks}; see the package description. */
 @Path("sandbox")
 @RequestScoped
 public class ControlResource {
@@ -53,6 +55,12 @@ public class ControlResource {
 
     @Inject
     Deletions deletions;
+
+    @Inject
+    WebhookStore webhooks;
+
+    @Inject
+    WebhookSwitches webhookSwitches;
 
     @GET
     @Path("status")
@@ -163,6 +171,67 @@ public class ControlResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Subscriptions of every app, deliveries by state, and the dispatcher's test switches. */
+    @GET
+    @Path("webhooks")
+    public Response webhooks(@Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        return Response.ok(webhookState().toString(), JSON).build();
+    }
+
+    /** Body {@code {"duplicate": true|false, "outOfOrder": true|false}}; both optional, kept until changed. */
+    @POST
+    @Path("webhooks")
+    public Response switchWebhooks(String body, @Context HttpServletRequest request) {
+        Response refused = refuseUnlessLocal(request);
+        if (refused != null) {
+            return refused;
+        }
+        Boolean duplicate;
+        Boolean outOfOrder;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
+            JsonObject o = reader.readObject();
+            for (String key : o.keySet()) {
+                if (!key.equals("duplicate") && !key.equals("outOfOrder")) {
+                    return problem(400, "Unknown key '" + key + "': use duplicate and outOfOrder.");
+                }
+            }
+            duplicate = flag(o, "duplicate");
+            outOfOrder = flag(o, "outOfOrder");
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return problem(400, "The body must be a JSON object with true/false values: " + e.getMessage());
+        }
+        webhookSwitches.set(duplicate, outOfOrder);
+        return Response.ok(webhookState().toString(), JSON).build();
+    }
+
+    private static Boolean flag(JsonObject o, String key) {
+        if (!o.containsKey(key)) {
+            return null;
+        }
+        return o.getBoolean(key);
+    }
+
+    private JsonObject webhookState() {
+        var subscriptions = Json.createArrayBuilder();
+        for (WebhookStore.Subscription s : webhooks.allSubscriptions()) {
+            subscriptions.add(Json.createObjectBuilder().add("id", s.id().toString()).add("division", s.division())
+                    .add("clientId", s.clientId()).add("topic", s.topic()).add("callbackUrl", s.callbackUrl())
+                    .add("created", s.created().toString()));
+        }
+        JsonObjectBuilder deliveries = Json.createObjectBuilder();
+        webhooks.counts().forEach(deliveries::add);
+        return Json.createObjectBuilder()
+                .add("subscriptions", subscriptions)
+                .add("deliveries", deliveries)
+                .add("switches", Json.createObjectBuilder().add("duplicate", webhookSwitches.duplicate())
+                        .add("outOfOrder", webhookSwitches.outOfOrder()))
+                .build();
     }
 
     private JsonObjectBuilder pending() {

@@ -190,4 +190,18 @@ public final class Entities {
     public static final int DELETED_TYPE_ACCOUNTS = 2;
     public static final int DELETED_TYPE_CONTACTS = 5;
     public static final int DELETED_TYPE_PAYMENT_TERMS = 10;
+
+    /** {@code webhooks/WebhookSubscriptions}: an app's subscriptions in one division. */
+    public static final EntitySchema WEBHOOK_SUBSCRIPTIONS = new EntitySchema(
+            "Exact.Web.Api.Models.Webhooks.WebhookSubscription", List.of(
+            Field.of("ID", GUID),
+            Field.of("CallbackURL", STRING),
+            Field.of("ClientID", STRING),
+            Field.of("Created", DATETIME),
+            Field.of("Creator", GUID),
+            Field.of("CreatorFullName", STRING),
+            Field.of("Description", STRING),
+            Field.of("Division", INT32),
+            Field.of("Topic", STRING),
+            Field.of("UserID", GUID)));
 }

@@ -190,6 +190,56 @@ final class Schema {
                 modified    timestamptz NOT NULL,
                 row_version bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
             "CREATE INDEX IF NOT EXISTS exs_communication_note_page ON exs_communication_note (division, row_version)",
+            // Webhook subscriptions of apps, and the deliveries waiting for (or done with) their callback.
+            """
+            CREATE TABLE IF NOT EXISTS exs_webhook_subscription (
+                id           uuid PRIMARY KEY,
+                division     integer NOT NULL REFERENCES exs_division (code),
+                client_id    varchar(200) NOT NULL,
+                topic        varchar(40) NOT NULL,
+                callback_url text NOT NULL,
+                exact_base   text NOT NULL,
+                user_id      uuid NOT NULL REFERENCES exs_user (id),
+                created      timestamptz NOT NULL,
+                UNIQUE (division, client_id, topic, callback_url))""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_webhook_delivery (
+                id               bigserial PRIMARY KEY,
+                subscription_id  uuid NOT NULL REFERENCES exs_webhook_subscription (id) ON DELETE CASCADE,
+                action           varchar(10) NOT NULL,
+                entity_key       uuid NOT NULL,
+                endpoint_path    text NOT NULL,
+                event_created_on timestamptz NOT NULL,
+                attempts         integer NOT NULL DEFAULT 0,
+                next_attempt_at  timestamptz NOT NULL,
+                delivered_at     timestamptz,
+                failed_at        timestamptz,
+                last_error       text)""",
+            "CREATE INDEX IF NOT EXISTS exs_webhook_delivery_due ON exs_webhook_delivery (next_attempt_at) "
+                    + "WHERE delivered_at IS NULL AND failed_at IS NULL",
+            // Every change of a subscribed entity, whoever makes it (seed, control endpoints, API writes, a
+            // person in psql), becomes one delivery per matching subscription in the same transaction: a
+            // change that commits is announced, one that rolls back is not. Arguments: topic, the endpoint
+            // path of the record at Exact, and the column that is the webhook's Key.
+            """
+            CREATE OR REPLACE FUNCTION exs_webhook_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                r jsonb;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    r := to_jsonb(OLD);
+                ELSE
+                    r := to_jsonb(NEW);
+                END IF;
+                INSERT INTO exs_webhook_delivery (subscription_id, action, entity_key, endpoint_path,
+                                                  event_created_on, next_attempt_at)
+                SELECT s.id, CASE TG_OP WHEN 'INSERT' THEN 'Create' WHEN 'UPDATE' THEN 'Update' ELSE 'Delete' END,
+                       (r ->> TG_ARGV[2])::uuid, TG_ARGV[1], clock_timestamp(), clock_timestamp()
+                FROM exs_webhook_subscription s
+                WHERE s.division = (r ->> 'division')::integer AND s.topic = TG_ARGV[0];
+                RETURN NULL;
+            END
+            $$""",
             // Whoever changes a row later (mutators, tests, a person in psql) bumps its Timestamp too;
             // an UPDATE that changes nothing does not, as at Exact.
             """
@@ -203,6 +253,26 @@ final class Schema {
             s.add("CREATE OR REPLACE TRIGGER " + table + "_row_version BEFORE UPDATE ON " + table
                     + " FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION exs_bump_row_version()");
         }
+        for (String[] t : WEBHOOK_SOURCES) {
+            String args = "('" + t[1] + "', '" + t[2] + "', '" + t[3] + "')";
+            s.add("CREATE OR REPLACE TRIGGER " + t[0] + "_webhook AFTER INSERT OR DELETE ON " + t[0]
+                    + " FOR EACH ROW EXECUTE FUNCTION exs_webhook_capture" + args);
+            // Only an UPDATE that changed something (and so bumped row_version) is an event, as at Exact.
+            s.add("CREATE OR REPLACE TRIGGER " + t[0] + "_webhook_update AFTER UPDATE ON " + t[0]
+                    + " FOR EACH ROW WHEN (OLD.row_version IS DISTINCT FROM NEW.row_version)"
+                    + " EXECUTE FUNCTION exs_webhook_capture" + args);
+        }
         return s;
     }
+
+    /**
+     * Table, webhook topic, endpoint of the record and key column. A payment term is announced as its
+     * financial transaction (entry), which is how Exact's FinancialTransactions topic identifies it.
+     */
+    private static final String[][] WEBHOOK_SOURCES = {
+        {"exs_account", "Accounts", "crm/Accounts", "id"},
+        {"exs_payment_term", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
+        {"exs_transaction_line", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
+        {"exs_contact", "Contacts", "crm/Contacts", "id"},
+    };
 }
