@@ -72,30 +72,38 @@ public class ReminderDispatcher {
         }
         Reminder reminder = em.find(Reminder.class, ((Number) claimed.get(0)).longValue());
         Debtor debtor = em.find(Debtor.class, reminder.getDebtorId());
-        if (debtor.getEmail() == null) {
-            reminder.skipped("The debtor has no email address in Exact Online.");
+        String address = reminderAddress(debtor);
+        if (address == null) {
+            reminder.skipped("Neither the debtor nor its main contact has an email address in Exact Online.");
             audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SKIPPED", "Reminder", reminder.getId(), reminder.getSkipReason());
             return Optional.of(Outcome.SKIPPED);
         }
         ReminderContent composed = composer.compose(reminder, debtor);
         RenderedMessage content = composed.message();
         try {
-            Transport.send(ReminderMail.build(mailSession, from.orElse(null), debtor.getEmail(),
+            Transport.send(ReminderMail.build(mailSession, from.orElse(null), address,
                     reminder.stableMessageId(), content, clock.instant()));
         } catch (MessagingException | RuntimeException e) {
-            String error = "Sending to " + debtor.getEmail() + " failed: " + e.getMessage();
+            String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);
             reminder.attemptFailed(error);
             return Optional.of(Outcome.FAILED_ATTEMPT);
         }
-        reminder.sent(content, debtor.getEmail(), clock.instant());
+        reminder.sent(content, address, clock.instant());
         ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
-                debtor.getEmail(), LocalDate.now(clock), composed.items(), reminder.getTotal(),
+                address, LocalDate.now(clock), composed.items(), reminder.getTotal(),
                 ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
         writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
                 note.subject(), note.notes());
         audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
-                reminder.getStep().getTemplateCode() + " by email to " + debtor.getEmail() + ", " + reminder.getTotal());
+                reminder.getStep().getTemplateCode() + " by email to " + address + ", " + reminder.getTotal());
         return Optional.of(Outcome.SENT);
+    }
+
+    /** The account's own email address, else its main contact's (view debtor_reminder_address). */
+    private String reminderAddress(Debtor debtor) {
+        List<?> found = em.createNativeQuery("SELECT email FROM debtor_reminder_address WHERE debtor_id = ?")
+                .setParameter(1, debtor.getId()).getResultList();
+        return found.isEmpty() ? null : (String) found.get(0);
     }
 }

@@ -57,7 +57,7 @@ public class WebhookInbox {
     public List<PendingSync> pending() {
         List<PendingSync> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                SELECT division, array_agg(DISTINCT topic), max(id), count(*)
+                SELECT division, array_agg(DISTINCT topic), max(id), count(*), bool_or(action = 'Delete')
                 FROM exact_webhook_event WHERE processed_at IS NULL
                 GROUP BY division ORDER BY division
                 """); ResultSet rs = ps.executeQuery()) {
@@ -67,7 +67,7 @@ public class WebhookInbox {
                 for (Object name : (Object[]) array.getArray()) {
                     WebhookTopic.named((String) name).ifPresent(topics::add);
                 }
-                result.add(new PendingSync(rs.getInt(1), topics, rs.getLong(3), rs.getInt(4)));
+                result.add(new PendingSync(rs.getInt(1), topics, rs.getBoolean(5), rs.getLong(3), rs.getInt(4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the webhook events: " + e.getMessage(), e);

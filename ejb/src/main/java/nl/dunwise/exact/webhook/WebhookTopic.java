@@ -8,13 +8,13 @@ import nl.dunwise.exact.client.SyncEndpoint;
 /**
  * The webhook topics Dunwise subscribes to, and the sync endpoints an event of each makes worth running.
  * FinancialTransactions covers new invoices, payments and their matching, all of which change the open
- * payment terms; a Delete action of any topic is read back through sync/Deleted.
+ * payment terms (payments are its transaction lines).
+ * A Delete of any topic is read back through sync/Deleted (see {@link PendingSync}).
  */
 public enum WebhookTopic {
-    ACCOUNTS("Accounts", Set.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.DELETED)),
-    CONTACTS("Contacts", Set.of(SyncEndpoint.CONTACTS, SyncEndpoint.DELETED)),
-    FINANCIAL_TRANSACTIONS("FinancialTransactions",
-            Set.of(SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.DELETED));
+    ACCOUNTS("Accounts", Set.of(SyncEndpoint.ACCOUNTS)),
+    CONTACTS("Contacts", Set.of(SyncEndpoint.CONTACTS)),
+    FINANCIAL_TRANSACTIONS("FinancialTransactions", Set.of(SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES));
 
     private final String exactName;
     private final Set<SyncEndpoint> endpoints;

@@ -90,7 +90,9 @@ class WebhookInboxTest {
         assertTrue(record(event(DIVISION, "Accounts", "Delete", key, 2)), "another action is another event");
         assertFalse(record(event(4242, "Accounts", "Update", key, 3)), "a division Dunwise does not manage");
 
-        assertEquals(List.of(new PendingSync(DIVISION, Set.of(WebhookTopic.ACCOUNTS), maxId(), 3)), inbox.pending());
+        assertEquals(List.of(new PendingSync(DIVISION, Set.of(WebhookTopic.ACCOUNTS), true, maxId(), 3)), inbox.pending());
+        assertEquals(List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.DELETED), inbox.pending().get(0).endpoints(),
+                "a deleted account is no longer in sync/CRM/Accounts: Exact reports it in sync/Deleted");
     }
 
     @Test
@@ -104,7 +106,8 @@ class WebhookInboxTest {
         assertEquals(2, pending.size(), "one sync per division");
         PendingSync demo = pending.get(0);
         assertEquals(20, demo.events());
-        assertEquals(List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS), demo.endpoints());
+        assertEquals(List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES),
+                demo.endpoints());
         PendingSync other = pending.get(1);
         assertEquals(List.of(SyncEndpoint.ACCOUNTS), other.endpoints());
 
@@ -119,7 +122,7 @@ class WebhookInboxTest {
     void aFailedSyncLeavesItsEventsForTheNextRound() {
         record(event(DIVISION, "FinancialTransactions", "Create", UUID.randomUUID(), 0));
         PendingSync pending = inbox.pending().get(0);
-        assertEquals(List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS), pending.endpoints(),
+        assertEquals(List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES), pending.endpoints(),
                 "receivables are synced after the accounts they refer to");
 
         assertEquals(1, inbox.failed(pending, "Exact Online is unavailable (HTTP 503)"));
