@@ -14,6 +14,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -208,10 +213,7 @@ class DebtorPathIT {
     void creditManagerRevisesATemplateAUnknownFieldIsRefusedAndThePreviewShowsARealDebtor() throws Exception {
         try (var context = browser.newContext(); Page page = context.newPage()) {
             try {
-                page.navigate(TestStack.httpBase() + "/dunwise/");
-                page.fill("#username", "carla");
-                page.fill("#password", "carla");
-                page.click("#kc-login");
+                signIn(page, "carla");
                 page.click("#navTemplates");
                 page.locator("tr:has-text('First reminder'):has-text('English') a").first().click();
                 page.waitForSelector("[id='templatesForm:body']");
@@ -273,6 +275,78 @@ class DebtorPathIT {
 
     private static String debtorName(String code) throws Exception {
         return singleText("SELECT name FROM debtor WHERE code = ?", code);
+    }
+
+    @Test
+    @Order(6)
+    void everySentReminderIsNotedOnTheDebtorsAccountInExactAndTheExactPageShowsIt() throws Exception {
+        long sent = singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'SENT'");
+        // One call per note within Exact's 60 calls a minute, shared with the sync: some 170 notes take minutes.
+        long deadline = System.currentTimeMillis() + 360_000;
+        while (singleLong(TestStack.database(), "SELECT count(*) FROM exact_writeback WHERE kind = 'NOTE' AND status = 'DONE'") < sent) {
+            assertTrue(System.currentTimeMillis() < deadline, "the write-back timer wrote every note within six minutes");
+            Thread.sleep(3000);
+        }
+        assertEquals(0, singleLong(TestStack.database(), "SELECT count(*) FROM exact_writeback WHERE status <> 'DONE'"));
+        assertEquals(sent, singleLong(TestStack.sandboxDatabase(), "SELECT count(*) FROM exs_communication_note"),
+                "Exact holds one note per reminder sent, none twice");
+        String account = singleText("SELECT exact_id::text FROM debtor WHERE code = ?", "1000");
+        assertEquals(singleLong(TestStack.database(), "SELECT count(*) FROM reminder r JOIN debtor d ON d.id = r.debtor_id "
+                + "WHERE d.code = '1000' AND r.status = 'SENT'"),
+                singleLong(TestStack.sandboxDatabase(), "SELECT count(*) FROM exs_communication_note WHERE account_id = '" + account + "'"),
+                "debtor 1000's reminder is noted on its own account");
+
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            signIn(page, "carla");
+            page.click("#navExact");
+            page.waitForSelector("[id='writeBacksForm:done']");
+            shot(page, "09-exact-page");
+            assertEquals(String.valueOf(sent), page.textContent("[id='writeBacksForm:done']").trim());
+            assertEquals("0", page.textContent("[id='writeBacksForm:failed']").trim());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aChangeInExactArrivesByWebhookLongBeforeTheScheduledSync() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (singleLong(TestStack.sandboxDatabase(),
+                "SELECT count(*) FROM exs_webhook_subscription WHERE callback_url LIKE '%/dunwise/hooks/exact'") < 2) {
+            assertTrue(System.currentTimeMillis() < deadline, "Dunwise subscribed to the Accounts and FinancialTransactions topics");
+            Thread.sleep(2000);
+        }
+        try (Connection exact = TestStack.sandboxDatabase(); Statement st = exact.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE exs_account SET name = 'Webhook Test BV', "
+                    + "row_version = nextval('exs_rowversion') WHERE trim(code) = '1000'"));
+        }
+        deadline = System.currentTimeMillis() + 120_000;
+        while (!"Webhook Test BV".equals(debtorName("1000"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the renamed account reached Dunwise within two minutes");
+            Thread.sleep(2000);
+        }
+        assertTrue(singleLong(TestStack.database(), "SELECT count(*) FROM exact_webhook_event "
+                + "WHERE topic = 'Accounts' AND processed_at IS NOT NULL") > 0, "it came by the webhook");
+
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(TestStack.httpBase() + "/dunwise/hooks/exact"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Content\":{\"Topic\":\"Accounts\",\"Division\":1,"
+                        + "\"Action\":\"Update\",\"Key\":\"" + UUID.randomUUID() + "\"},\"HashCode\":\"00\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode(), "a forged event is refused: " + forged.body());
+    }
+
+    private static void signIn(Page page, String user) {
+        page.navigate(TestStack.httpBase() + "/dunwise/");
+        page.fill("#username", user);
+        page.fill("#password", user);
+        page.click("#kc-login");
+    }
+
+    private static long singleLong(Connection connection, String sql) throws Exception {
+        try (Connection db = connection; Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static String templateText(String code, String language) throws Exception {
