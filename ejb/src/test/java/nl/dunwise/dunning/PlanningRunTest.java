@@ -32,6 +32,8 @@ class PlanningRunTest {
     private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
 
+    private static final PlanningPolicy POLICY = new PlanningPolicy(new BigDecimal("5.00"), 3, 3, 80, 40, "friendly", "strict");
+
     private static PGSimpleDataSource dataSource;
     private static ReminderPlanner planner;
 
@@ -121,7 +123,7 @@ class PlanningRunTest {
 
     @Test
     void onlyDebtorsThatMayBeChasedGetOneReminderAtTheStepOfTheirOldestItem() throws SQLException {
-        int count = planner.plan(DIVISION, "EUR", TODAY, new BigDecimal("5.00"), Instant.parse("2026-11-25T06:00:00Z"));
+        int count = planner.plan(DIVISION, "EUR", TODAY, POLICY, Instant.parse("2026-11-25T06:00:00Z")).planned();
 
         assertEquals(Map.of(
                 "late-twice", "second-reminder: 2 invoices, 200.00",
@@ -131,7 +133,7 @@ class PlanningRunTest {
                         + "and debtors before their first step are left out");
         assertEquals(3, count);
 
-        assertEquals(0, planner.plan(DIVISION, "EUR", TODAY, new BigDecimal("5.00"), Instant.parse("2026-11-25T07:00:00Z")),
+        assertEquals(0, planner.plan(DIVISION, "EUR", TODAY, POLICY, Instant.parse("2026-11-25T07:00:00Z")).planned(),
                 "a second run on the same day plans nothing new");
     }
 }
