@@ -142,6 +142,18 @@ public class DunningService {
                 .setMaxResults(max).getResultList();
     }
 
+    /** The debtor's payment behaviour as the last planning run scored it; empty before its first run. */
+    public Optional<PaymentBehaviour> paymentBehaviour(long debtorId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT payment_score, score_paid_items, score_avg_days_late, score_on_time_share,
+                       score_broken_promises, score_disputes
+                FROM debtor WHERE id = ? AND score_paid_items IS NOT NULL
+                """).setParameter(1, debtorId).getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst().map(r -> new PaymentBehaviour(
+                r[0] == null ? null : ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (BigDecimal) r[2],
+                (BigDecimal) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue()));
+    }
+
     public long countByStatus(ReminderStatus status) {
         return em.createQuery("select count(r) from Reminder r where r.status = :status", Long.class)
                 .setParameter("status", status).getSingleResult();
