@@ -16,6 +16,13 @@ default_scenario AS (
     WHERE s.division = run.division AND s.is_default AND s.active
     ORDER BY s.id LIMIT 1
 ),
+-- Items due later than the widest pre-due window play no part today.
+horizon AS (
+    SELECT run.today + coalesce(max(-st.day_offset), 0) AS last_due_date
+    FROM run LEFT JOIN scenario s ON s.division = run.division AND s.active
+    LEFT JOIN step st ON st.scenario_id = s.id AND st.day_offset < 0
+    GROUP BY run.today
+),
 disputed_item AS (
     SELECT DISTINCT x.invoice_id FROM dispute x, run WHERE x.division = run.division AND x.status = 'OPEN'
 ),
@@ -31,7 +38,8 @@ reminded_item AS (
     WHERE r.division = run.division AND r.status <> 'REJECTED'
     GROUP BY ri.invoice_id
 ),
--- Every open item the debtors owe; an item may be chased unless it is disputed or in an active plan.
+-- Every open item the debtors owe up to the horizon; an item may be chased unless it is disputed or in
+-- an active payment plan.
 item AS (
     SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount,
            i.due_date < run.today AS overdue,
@@ -39,11 +47,12 @@ item AS (
            ip.invoice_id IS NOT NULL AS in_plan,
            di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
            ri.latest_offset
-    FROM run, invoice i
+    FROM run, horizon, invoice i
     LEFT JOIN disputed_item di ON di.invoice_id = i.id
     LEFT JOIN item_in_plan ip ON ip.invoice_id = i.id
     LEFT JOIN reminded_item ri ON ri.invoice_id = i.id
     WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount > 0
+      AND i.due_date <= horizon.last_due_date
 ),
 -- Credit notes reduce what a debtor owes before it is chased.
 credit AS (
@@ -52,7 +61,7 @@ credit AS (
     WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount < 0
     GROUP BY i.debtor_id
 ),
-debtor_state AS (
+debtor_items AS (
     SELECT it.debtor_id,
            min(it.due_date) FILTER (WHERE it.overdue AND it.chaseable) AS oldest_chaseable_due,
            min(it.due_date) FILTER (WHERE it.overdue) AS oldest_overdue_due,
@@ -62,35 +71,33 @@ debtor_state AS (
            -- the latest step of the cycle: over the items that may be chased, or, when no overdue one may,
            -- over the overdue ones (to tell whether their held-back step is a new one)
            max(it.latest_offset) FILTER (WHERE it.chaseable) AS chaseable_cycle_offset,
-           max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset,
-           coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id
+           max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset
     FROM item it
-    JOIN debtor d ON d.id = it.debtor_id
-    LEFT JOIN scenario own ON own.id = d.scenario_id AND own.active
-    GROUP BY it.debtor_id, own.id
+    GROUP BY it.debtor_id
 ),
--- The step after the due date that the oldest overdue item has reached. Items that may be chased drive
--- it; when none may, the oldest overdue one names the step that is held back.
-overdue_step AS (
+-- The debtor's own scenario while it is active, else the division's default.
+debtor_state AS (
+    SELECT di.*, coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id
+    FROM debtor_items di
+    JOIN debtor d ON d.id = di.debtor_id
+    LEFT JOIN scenario own ON own.id = d.scenario_id AND own.active
+),
+-- The step each debtor has reached. After the due date: the last step whose offset the oldest overdue
+-- item has reached; items that may be chased drive it, and when none may, the oldest overdue one names the
+-- step that is held back. Otherwise, before the due date: the pre-due step (offset 0 or less) whose window
+-- holds the earliest item not reminded yet. A step after the due date wins over a pre-due one.
+reached_step AS (
     SELECT DISTINCT ON (ds.debtor_id) ds.debtor_id, st.id AS step_id, st.day_offset, st.channel, st.needs_approval,
-           false AS pre_due,
-           coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) AS cycle_due_date,
-           CASE WHEN ds.oldest_chaseable_due IS NOT NULL THEN ds.chaseable_cycle_offset
+           st.day_offset <= 0 AS pre_due,
+           CASE WHEN st.day_offset <= 0 THEN ds.next_unreminded_due
+                ELSE coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) END AS cycle_due_date,
+           CASE WHEN st.day_offset <= 0 OR ds.oldest_chaseable_due IS NOT NULL THEN ds.chaseable_cycle_offset
                 ELSE ds.overdue_cycle_offset END AS cycle_offset
     FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id, run
-    WHERE st.day_offset > 0
-      AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due)
-    ORDER BY ds.debtor_id, st.day_offset DESC
-),
--- A notice before the due date (a step with an offset of 0 or less) for the earliest item not reminded yet
--- whose due date lies within the step's window, for debtors that have reached no step after a due date.
-pre_due_step AS (
-    SELECT DISTINCT ON (ds.debtor_id) ds.debtor_id, st.id AS step_id, st.day_offset, st.channel, st.needs_approval,
-           true AS pre_due, ds.next_unreminded_due AS cycle_due_date, ds.chaseable_cycle_offset AS cycle_offset
-    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id, run
-    WHERE st.day_offset <= 0 AND ds.next_unreminded_due + st.day_offset <= run.today
-      AND NOT EXISTS (SELECT 1 FROM overdue_step o WHERE o.debtor_id = ds.debtor_id)
-    ORDER BY ds.debtor_id, st.day_offset DESC
+    WHERE (st.day_offset > 0
+           AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due))
+       OR (st.day_offset <= 0 AND ds.next_unreminded_due + st.day_offset <= run.today)
+    ORDER BY ds.debtor_id, st.day_offset > 0 DESC, st.day_offset DESC
 ),
 -- Debtors with overdue items but no scenario: no step can be named, and the skip says why.
 no_scenario AS (
@@ -102,9 +109,8 @@ no_scenario AS (
 ),
 -- The steps due today: later than every step of the cycle; one pre-due notice per cycle.
 step_due AS (
-    SELECT * FROM overdue_step WHERE cycle_offset IS NULL OR day_offset > cycle_offset
-    UNION ALL
-    SELECT * FROM pre_due_step WHERE cycle_offset IS NULL
+    SELECT * FROM reached_step
+    WHERE cycle_offset IS NULL OR (NOT pre_due AND day_offset > cycle_offset)
     UNION ALL
     SELECT * FROM no_scenario
 ),
