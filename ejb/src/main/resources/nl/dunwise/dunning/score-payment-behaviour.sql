@@ -37,7 +37,8 @@ paid_item AS (
     SELECT i.debtor_id, i.amount, greatest(coalesce(lp.paid_on, CAST(i.closed_at AS date)) - i.due_date, 0) AS days_late
     FROM run, invoice i
     LEFT JOIN last_payment lp ON lp.invoice_id = i.id
-    WHERE i.division = run.division AND i.closed_at IS NOT NULL AND i.amount > 0
+    -- an item is closed when or after it is paid, so one closed before the window was paid before it
+    WHERE i.division = run.division AND i.closed_at > run.today - interval '12 months' AND i.amount > 0
       AND coalesce(lp.paid_on, CAST(i.closed_at AS date)) > CAST(run.today - interval '12 months' AS date)
       AND coalesce(lp.paid_on, CAST(i.closed_at AS date)) <= run.today
 ),
