@@ -18,7 +18,7 @@ record ReminderNote(String subject, String notes) {
 
     static ReminderNote of(String templateCode, Channel channel, String recipient, LocalDate sentOn,
             List<ReminderItem> items, Money total, Locale locale) {
-        ResourceBundle text = InvoiceTable.bundle(locale);
+        ResourceBundle text = ReminderText.in(locale);
         String channelName = text.getString("channel." + channel.name());
         String subject = format(text, "note.subject", locale, templateCode, channelName);
         String notes = format(text, "note.sent", locale, templateCode, channelName, recipient,
