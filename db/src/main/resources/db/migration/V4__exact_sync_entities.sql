@@ -44,6 +44,8 @@ LEFT JOIN LATERAL (
 ALTER TABLE payment ADD COLUMN account_exact_id uuid;
 ALTER TABLE payment ADD COLUMN deleted_in_exact boolean NOT NULL DEFAULT false;
 CREATE INDEX payment_unlinked ON payment (division, invoice_number) WHERE invoice_id IS NULL;
+-- Replaces the index of V2: a reversed (deleted) payment no longer counts as paid.
+DROP INDEX payment_by_invoice;
 CREATE INDEX payment_by_invoice ON payment (invoice_id) WHERE NOT deleted_in_exact;
 CREATE INDEX invoice_by_number ON invoice (division, invoice_number);
 

@@ -30,7 +30,7 @@ scenario_choice AS (
 last_payment AS (
     SELECT p.invoice_id, max(p.paid_on) AS paid_on
     FROM payment p, run
-    WHERE p.division = run.division AND p.invoice_id IS NOT NULL
+    WHERE p.division = run.division AND p.invoice_id IS NOT NULL AND NOT p.deleted_in_exact
     GROUP BY p.invoice_id
 ),
 paid_item AS (
