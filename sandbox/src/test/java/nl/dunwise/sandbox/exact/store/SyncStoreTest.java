@@ -118,7 +118,7 @@ class SyncStoreTest {
         assertEquals(Map.of(contact, Entities.DELETED_TYPE_CONTACTS, account, Entities.DELETED_TYPE_ACCOUNTS),
                 Map.of(deleted.get(0).get("EntityKey"), deleted.get(0).get("EntityType"),
                         deleted.get(1).get("EntityKey"), deleted.get(1).get("EntityType")));
-        assertTrue((Long) deleted.get(0).get("Timestamp") > before);
+        assertTrue((Long) deleted.get(0).get(ExactStore.PAGE_KEY) > before);
         assertEquals(0, single("SELECT count(*) FROM exs_account WHERE id = '" + account + "'"));
         assertEquals(Deletions.Outcome.NOT_FOUND, deletions.deleteAccount(DIVISION, account));
     }
@@ -143,13 +143,13 @@ class SyncStoreTest {
         }
         var fields = List.of(Entities.SYNC_DELETED.schema().require("EntityType"));
         List<Map<String, Object>> first = store.sync(Entities.SYNC_DELETED, DIVISION, fields, null, before, 4, false).rows();
-        long after = (Long) first.get(first.size() - 1).get("Timestamp");
+        long after = (Long) first.get(first.size() - 1).get(ExactStore.PAGE_KEY);
         List<Map<String, Object>> rest = store.sync(Entities.SYNC_DELETED, DIVISION, fields, null, after, 4, false).rows();
         assertEquals(4, first.size());
         assertEquals(2, rest.size(), "three terms and their three sales lines, four and two a page");
         assertEquals(3, first.stream().filter(r -> r.get("EntityType").equals(Entities.DELETED_TYPE_PAYMENT_TERMS)).count()
                 + rest.stream().filter(r -> r.get("EntityType").equals(Entities.DELETED_TYPE_PAYMENT_TERMS)).count());
-        assertTrue((Long) rest.get(0).get("Timestamp") > after);
+        assertTrue((Long) rest.get(0).get(ExactStore.PAGE_KEY) > after);
         assertEquals(0, single("SELECT count(*) FROM exs_transaction_line l WHERE l.type = 20 AND NOT EXISTS "
                 + "(SELECT 1 FROM exs_payment_term t WHERE t.entry_id = l.entry_id)"), "no sales line outlives its term");
     }
