@@ -14,6 +14,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
@@ -21,11 +25,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.dunwise.dunning.BusinessCalendar;
+import nl.dunwise.dunning.Channel;
+import nl.dunwise.dunning.CollectionCostsPolicy;
+import nl.dunwise.dunning.FourteenDayLetter;
+import nl.dunwise.money.Money;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -50,6 +64,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DebtorPathIT {
 
     private static final Pattern PAYMENT_LINK = Pattern.compile("https?://[^\\s\"<>]+/portal/pay\\?t=[A-Za-z0-9_\\-.]+");
+
+    private static final List<Locale> SPOKEN = Stream.of("nl", "en", "de", "fr").map(Locale::forLanguageTag).toList();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -154,7 +170,7 @@ class DebtorPathIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aTamperedOrMissingLinkOpensNothing() throws Exception {
         try (var context = browser.newContext(); Page page = context.newPage()) {
             page.navigate(TestStack.httpBase() + "/portal/invoices.xhtml");
@@ -168,6 +184,67 @@ class DebtorPathIT {
             assertTrue(page.url().contains("link.xhtml?problem=invalid"), page.url());
             assertEquals(0, page.locator(".invoice-number").count());
             shot(page, "06-portal-invalid-link");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theFinalNoticeStatesTheStatutoryCollectionCostsAndTheDeadline() throws Exception {
+        try (Connection db = TestStack.database(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT r.body_text, sum(ri.open_amount), (r.sent_at AT TIME ZONE 'UTC')::date
+                FROM reminder r JOIN step s ON s.id = r.step_id JOIN reminder_invoice ri ON ri.reminder_id = r.id
+                WHERE s.template_code = 'final-notice' AND r.status = 'SENT'
+                GROUP BY r.id ORDER BY r.id LIMIT 1
+                """)) {
+            assertTrue(rs.next(), "the demo data holds a debtor at the final notice");
+            String body = rs.getString(1);
+            java.time.LocalDate sentOn = rs.getDate(3).toLocalDate();
+            Money costs = CollectionCostsPolicy.standard().costsOn("NL", Money.of(rs.getBigDecimal(2), "EUR"), sentOn);
+            java.time.LocalDate deadline = new FourteenDayLetter(BusinessCalendar.of("NL")).deadline(sentOn, Channel.EMAIL);
+            assertTrue(SPOKEN.stream().anyMatch(l -> body.contains(costs.format(l))), "WIK costs " + costs + " stated: " + body);
+            assertTrue(SPOKEN.stream().anyMatch(l -> body.contains(
+                    deadline.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l)))),
+                    "deadline " + deadline + " stated: " + body);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void creditManagerRevisesATemplateAUnknownFieldIsRefusedAndThePreviewShowsARealDebtor() throws Exception {
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                signIn(page, "carla");
+                page.click("#navTemplates");
+                page.locator("tr:has-text('First reminder'):has-text('English') a").first().click();
+                page.waitForSelector("[id='templatesForm:body']");
+                String before = templateText("first-reminder", "en");
+
+                page.fill("[id='templatesForm:body']", "Dear {{debtor.nmae}},\n\n{{invoice.table}}");
+                page.click("[id='templatesForm:save']");
+                page.waitForSelector("text=Not saved");
+                assertTrue(page.textContent("#messages").contains("{{debtor.nmae}}"), "the refusal names the unknown field");
+                assertEquals(before, templateText("first-reminder", "en"), "a refused text changes nothing stored");
+                shot(page, "07-template-refused");
+
+                String text = "Dear {{debtor.name}},\n\nMarker 4711: these are still open.\n\n{{invoice.table}}\n\nPay here: {{payment.link}}";
+                page.fill("[id='templatesForm:body']", text);
+                page.click("[id='templatesForm:save']");
+                page.waitForSelector("text=The template is saved.");
+                assertTrue(templateText("first-reminder", "en").contains("Marker 4711"), "the new text is stored");
+
+                page.fill("[id='templatesForm:debtorCode']", "1000");
+                page.click("[id='templatesForm:preview']");
+                page.waitForSelector("[id='templatesForm:previewSubject']");
+                String preview = page.textContent("[id='templatesForm:previewBox']");
+                shot(page, "08-template-preview");
+                assertTrue(preview.contains("Marker 4711"), "the preview shows the draft: " + preview);
+                assertTrue(preview.contains(debtorName("1000")), "the preview is filled for debtor 1000: " + preview);
+                assertTrue(overdueInvoiceNumbers("1000").stream().allMatch(preview::contains),
+                        "the preview lists debtor 1000's overdue invoices: " + preview);
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-templates");
+                throw e;
+            }
         }
     }
 
@@ -193,22 +270,116 @@ class DebtorPathIT {
     }
 
     private static String debtorEmail(String code) throws Exception {
-        try (Connection db = TestStack.database();
-                PreparedStatement ps = db.prepareStatement("SELECT email FROM debtor WHERE code = ?")) {
-            ps.setString(1, code);
+        return singleText("SELECT email FROM debtor WHERE code = ?", code);
+    }
+
+    private static String debtorName(String code) throws Exception {
+        return singleText("SELECT name FROM debtor WHERE code = ?", code);
+    }
+
+    @Test
+    @Order(6)
+    void everySentReminderIsNotedOnTheDebtorsAccountInExactAndTheExactPageShowsIt() throws Exception {
+        long sent = singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'SENT'");
+        // One call per note within Exact's 60 calls a minute, shared with the sync: some 170 notes take minutes.
+        long deadline = System.currentTimeMillis() + 360_000;
+        while (singleLong(TestStack.database(), "SELECT count(*) FROM exact_writeback WHERE kind = 'NOTE' AND status = 'DONE'") < sent) {
+            assertTrue(System.currentTimeMillis() < deadline, "the write-back timer wrote every note within six minutes");
+            Thread.sleep(3000);
+        }
+        assertEquals(0, singleLong(TestStack.database(), "SELECT count(*) FROM exact_writeback WHERE status <> 'DONE'"));
+        assertEquals(sent, singleLong(TestStack.sandboxDatabase(), "SELECT count(*) FROM exs_communication_note"),
+                "Exact holds one note per reminder sent, none twice");
+        String account = singleText("SELECT exact_id::text FROM debtor WHERE code = ?", "1000");
+        assertEquals(singleLong(TestStack.database(), "SELECT count(*) FROM reminder r JOIN debtor d ON d.id = r.debtor_id "
+                + "WHERE d.code = '1000' AND r.status = 'SENT'"),
+                singleLong(TestStack.sandboxDatabase(), "SELECT count(*) FROM exs_communication_note WHERE account_id = '" + account + "'"),
+                "debtor 1000's reminder is noted on its own account");
+
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            signIn(page, "carla");
+            page.click("#navExact");
+            page.waitForSelector("[id='writeBacksForm:done']");
+            shot(page, "09-exact-page");
+            assertEquals(String.valueOf(sent), page.textContent("[id='writeBacksForm:done']").trim());
+            assertEquals("0", page.textContent("[id='writeBacksForm:failed']").trim());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aChangeInExactArrivesByWebhookLongBeforeTheScheduledSync() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (singleLong(TestStack.sandboxDatabase(),
+                "SELECT count(*) FROM exs_webhook_subscription WHERE callback_url LIKE '%/dunwise/hooks/exact'") < 2) {
+            assertTrue(System.currentTimeMillis() < deadline, "Dunwise subscribed to the Accounts and FinancialTransactions topics");
+            Thread.sleep(2000);
+        }
+        try (Connection exact = TestStack.sandboxDatabase(); Statement st = exact.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE exs_account SET name = 'Webhook Test BV', "
+                    + "row_version = nextval('exs_rowversion') WHERE trim(code) = '1000'"));
+        }
+        deadline = System.currentTimeMillis() + 120_000;
+        while (!"Webhook Test BV".equals(debtorName("1000"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the renamed account reached Dunwise within two minutes");
+            Thread.sleep(2000);
+        }
+        assertTrue(singleLong(TestStack.database(), "SELECT count(*) FROM exact_webhook_event "
+                + "WHERE topic = 'Accounts' AND processed_at IS NOT NULL") > 0, "it came by the webhook");
+
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(TestStack.httpBase() + "/dunwise/hooks/exact"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Content\":{\"Topic\":\"Accounts\",\"Division\":1,"
+                        + "\"Action\":\"Update\",\"Key\":\"" + UUID.randomUUID() + "\"},\"HashCode\":\"00\"}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, forged.statusCode(), "a forged event is refused: " + forged.body());
+    }
+
+    private static void signIn(Page page, String user) {
+        page.navigate(TestStack.httpBase() + "/dunwise/");
+        page.fill("#username", user);
+        page.fill("#password", user);
+        page.click("#kc-login");
+    }
+
+    private static long singleLong(Connection connection, String sql) throws Exception {
+        try (Connection db = connection; Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String templateText(String code, String language) throws Exception {
+        return singleText("SELECT body_text FROM message_template WHERE code = ? AND language = ? AND channel = 'EMAIL'",
+                code, language);
+    }
+
+    private static String singleText(String sql, String... parameters) throws Exception {
+        try (Connection db = TestStack.database(); PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int p = 0; p < parameters.length; p++) {
+                ps.setString(p + 1, parameters[p]);
+            }
             try (ResultSet rs = ps.executeQuery()) {
-                assertTrue(rs.next(), "debtor " + code + " synced");
+                assertTrue(rs.next(), "a row for " + String.join(", ", parameters));
                 return rs.getString(1);
             }
         }
     }
 
     private static TreeSet<String> openInvoiceNumbers(String code) throws Exception {
+        return invoiceNumbers(code, "true");
+    }
+
+    private static TreeSet<String> overdueInvoiceNumbers(String code) throws Exception {
+        return invoiceNumbers(code, "i.open_amount <> 0 AND i.due_date < current_date");
+    }
+
+    private static TreeSet<String> invoiceNumbers(String code, String condition) throws Exception {
         TreeSet<String> numbers = new TreeSet<>();
         try (Connection db = TestStack.database(); PreparedStatement ps = db.prepareStatement("""
                 SELECT i.invoice_number FROM invoice i JOIN debtor d ON d.id = i.debtor_id
-                WHERE d.code = ? AND i.closed_at IS NULL
-                """)) {
+                WHERE d.code = ? AND i.closed_at IS NULL AND %s
+                """.formatted(condition))) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

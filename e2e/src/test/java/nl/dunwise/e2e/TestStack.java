@@ -35,9 +35,17 @@ final class TestStack {
 
     /** The test database, with the application's schema first on the search path. */
     static Connection database() throws SQLException {
+        return connect(property("dunwise.test.db") + "?currentSchema=dunwise,public");
+    }
+
+    /** The Exact sandbox's own database: what "Exact Online" holds. */
+    static Connection sandboxDatabase() throws SQLException {
+        return connect(property("dunwise.test.db-sandbox"));
+    }
+
+    private static Connection connect(String databaseAndOptions) throws SQLException {
         String url = "jdbc:postgresql://" + System.getProperty("dunwise.test.db-host", HOST) + ":"
-                + System.getProperty("dunwise.test.db-port", "5432") + "/" + property("dunwise.test.db")
-                + "?currentSchema=dunwise,public";
+                + System.getProperty("dunwise.test.db-port", "5432") + "/" + databaseAndOptions;
         return DriverManager.getConnection(url, System.getProperty("dunwise.test.db-user", "postgres"),
                 System.getProperty("dunwise.test.db-password", ""));
     }

@@ -28,7 +28,7 @@ import nl.dunwise.exact.DivisionAdded;
 public class DefaultScenarios {
 
     static final List<String> TEMPLATE_CODES = List.of("pre-due-notice", "first-reminder", "second-reminder", "final-notice");
-    static final List<String> TEMPLATE_LANGUAGES = List.of("nl", "en");
+    static final List<String> TEMPLATE_LANGUAGES = List.of("nl", "en", "de", "fr");
 
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
@@ -58,9 +58,29 @@ public class DefaultScenarios {
                 .step(20, EMAIL, "final-notice", FOURTEEN_DAY_LETTER, ADDS_COLLECTION_COSTS)
                 .step(30, CALL_TASK, "call-task")
                 .step(40, AGENCY, "agency-handover", NEEDS_APPROVAL));
+        addMissingTemplates(division);
+    }
+
+    /**
+     * Gives every division the default text of each step and language it lacks, so that a language added
+     * in a release reaches existing installations; texts a credit manager changed stay as they are.
+     */
+    public void addMissingTemplates() {
+        for (Integer division : em.createQuery("select d.code from Division d", Integer.class).getResultList()) {
+            addMissingTemplates(division);
+        }
+    }
+
+    private void addMissingTemplates(int division) {
+        List<String> present = em.createQuery("""
+                select concat(t.code, '.', t.language) from MessageTemplate t
+                where t.division = :division and t.channel = :channel
+                """, String.class).setParameter("division", division).setParameter("channel", EMAIL).getResultList();
         for (String code : TEMPLATE_CODES) {
             for (String language : TEMPLATE_LANGUAGES) {
-                em.persist(defaultTemplate(division, code, language));
+                if (!present.contains(code + "." + language)) {
+                    em.persist(defaultTemplate(division, code, language));
+                }
             }
         }
     }
@@ -68,9 +88,8 @@ public class DefaultScenarios {
     private MessageTemplate defaultTemplate(int division, String code, String language) {
         String file = read("templates/" + code + "." + language + ".txt");
         int lineEnd = file.indexOf('\n');
-        String subject = file.substring(0, lineEnd).strip();
-        String body = file.substring(lineEnd + 1).strip() + "\n";
-        return new MessageTemplate(division, code, EMAIL, language, subject, TemplateRenderer.paragraphs(body), body,
+        String subject = file.substring(0, lineEnd);
+        return MessageTemplate.fromText(division, code, EMAIL, language, subject, file.substring(lineEnd + 1),
                 clock.instant(), "system");
     }
 

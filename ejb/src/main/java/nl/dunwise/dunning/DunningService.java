@@ -53,6 +53,30 @@ public class DunningService {
     @ConfigProperty(name = "dunwise.dunning.minimum-amount", defaultValue = "5.00")
     private BigDecimal minimumAmount;
 
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.promise-grace-days", defaultValue = "3")
+    private int promiseGraceDays;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.score.minimum-paid-items", defaultValue = "3")
+    private int minimumPaidItems;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.score.good-payer-from", defaultValue = "80")
+    private int goodPayerFrom;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.score.late-payer-below", defaultValue = "40")
+    private int latePayerBelow;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.scenario.good-payers", defaultValue = "friendly")
+    private String goodPayerScenario;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.scenario.late-payers", defaultValue = "strict")
+    private String latePayerScenario;
+
     @Schedule(hour = "6", minute = "0", persistent = true, info = "dunning-planning")
     void dailyRun(Timer timer) {
         run(Actor.SYSTEM, Integer.MAX_VALUE);
@@ -70,15 +94,19 @@ public class DunningService {
 
     private DunningRunResult run(Actor actor, int sendLimit) {
         LocalDate today = LocalDate.now(clock);
+        PlanningPolicy policy = new PlanningPolicy(minimumAmount, promiseGraceDays, minimumPaidItems, goodPayerFrom,
+                latePayerBelow, goodPayerScenario, latePayerScenario);
         int planned = 0;
+        int held = 0;
         for (Division division : connections.managedDivisions()) {
-            int count = planner.plan(division.getCode(), division.getCurrency(), today, minimumAmount, clock.instant());
-            planned += count;
+            PlanningResult result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
+            planned += result.planned();
+            held += result.skipped();
             audit.record(division.getCode(), actor, "DUNNING_PLANNED", "Division", division.getCode(),
-                    count + " reminder(s) planned for " + today);
+                    result.planned() + " planned, " + result.skipped() + " skipped for " + today);
         }
         DunningRunResult sent = dispatch(sendLimit);
-        return new DunningRunResult(planned, sent.sent(), sent.skipped(), sent.failed());
+        return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed());
     }
 
     private DunningRunResult dispatch(int limit) {
@@ -112,6 +140,18 @@ public class DunningService {
                 order by r.plannedAt desc, r.id desc
                 """, ReminderView.class)
                 .setMaxResults(max).getResultList();
+    }
+
+    /** The debtor's payment behaviour as the last planning run scored it; empty before its first run. */
+    public Optional<PaymentBehaviour> paymentBehaviour(long debtorId) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT payment_score, score_paid_items, score_avg_days_late, score_on_time_share,
+                       score_broken_promises, score_disputes
+                FROM debtor WHERE id = ? AND score_paid_items IS NOT NULL
+                """).setParameter(1, debtorId).getResultList();
+        return rows.stream().map(Object[].class::cast).findFirst().map(r -> new PaymentBehaviour(
+                r[0] == null ? null : ((Number) r[0]).intValue(), ((Number) r[1]).intValue(), (BigDecimal) r[2],
+                (BigDecimal) r[3], ((Number) r[4]).intValue(), ((Number) r[5]).intValue()));
     }
 
     public long countByStatus(ReminderStatus status) {

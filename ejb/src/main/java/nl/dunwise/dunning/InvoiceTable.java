@@ -13,7 +13,7 @@ final class InvoiceTable {
     }
 
     static String html(List<ReminderItem> items, Locale locale) {
-        ResourceBundle text = bundle(locale);
+        ResourceBundle text = ReminderText.in(locale);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         StringBuilder b = new StringBuilder("<table style=\"border-collapse:collapse\" cellpadding=\"6\">\n<tr>");
         for (String key : List.of("table.invoice", "table.date", "table.due", "table.days", "table.open")) {
@@ -32,7 +32,7 @@ final class InvoiceTable {
     }
 
     static String text(List<ReminderItem> items, Locale locale) {
-        ResourceBundle text = bundle(locale);
+        ResourceBundle text = ReminderText.in(locale);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         StringBuilder b = new StringBuilder();
         for (ReminderItem item : items) {
@@ -46,11 +46,6 @@ final class InvoiceTable {
     }
 
     /** No fallback to the JVM's default locale: an English debtor must not get Dutch headings. */
-    private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("nl.dunwise.dunning.ReminderText", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
     private static String nullToDash(String s) {
         return s == null ? "-" : s;
     }

@@ -11,7 +11,15 @@ public enum MergeField {
     INVOICE_TABLE("invoice.table"),
     TOTAL_OVERDUE("total.overdue"),
     PAYMENT_LINK("payment.link"),
-    TODAY("today");
+    TODAY("today"),
+    /** Extrajudicial collection costs on the overdue principal by the country's scale (NL: WIK). */
+    COLLECTION_COSTS("collection.costs"),
+    /** Statutory (consumer) or commercial (business) interest on the overdue items up to today. */
+    INTEREST("interest"),
+    /** Overdue principal plus interest plus collection costs: what the claim comes to. */
+    TOTAL_CLAIM("total.claim"),
+    /** The last day to pay under the 14-day letter, counted from the day after receipt. */
+    DEADLINE("deadline");
 
     private final String key;
 

@@ -64,6 +64,47 @@ public class MessageTemplate {
         this.updatedBy = by;
     }
 
+    /**
+     * A new text for this template, written as plain text: the HTML body is made from it, so that the
+     * two versions a debtor may read never say different things. Unknown merge fields are refused.
+     */
+    void revise(String subject, String bodyText, Instant at, String by) {
+        String html = TemplateRenderer.paragraphs(bodyText);
+        TemplateRenderer.validate(subject, bodyText);
+        this.subject = subject.strip();
+        this.bodyText = bodyText.strip() + "\n";
+        this.bodyHtml = html;
+        this.updatedAt = at;
+        this.updatedBy = by;
+    }
+
+    /** A template as a credit manager writes it: subject and plain text; the HTML body follows from the text. */
+    static MessageTemplate fromText(int division, String code, Channel channel, String language, String subject,
+            String bodyText, Instant at, String by) {
+        return new MessageTemplate(division, code, channel, language, subject.strip(),
+                TemplateRenderer.paragraphs(bodyText), bodyText.strip() + "\n", at, by);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Integer getDivision() {
+        return division;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public String getUpdatedBy() {
+        return updatedBy;
+    }
+
     public String getCode() {
         return code;
     }

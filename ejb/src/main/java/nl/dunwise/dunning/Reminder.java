@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.dunwise.audit.Actor;
 import nl.dunwise.money.Money;
 
 /**
@@ -82,6 +83,15 @@ public class Reminder {
     @Column(name = "skip_reason")
     private String skipReason;
 
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
     protected Reminder() {
     }
 
@@ -113,6 +123,32 @@ public class Reminder {
     void skipped(String reason) {
         this.status = ReminderStatus.SKIPPED;
         this.skipReason = reason;
+    }
+
+    /** A collector lets a step that needs approval go out: the dispatcher takes it from here. */
+    void approve(Actor by, Instant at) {
+        requireAwaitingApproval();
+        this.status = ReminderStatus.PLANNED;
+        this.decidedBy = by.name();
+        this.decidedAt = at;
+    }
+
+    /** A collector turns a step down, saying why; the reminder is never sent. */
+    void reject(Actor by, String reason, Instant at) {
+        requireAwaitingApproval();
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Say why reminder " + id + " is rejected.");
+        }
+        this.status = ReminderStatus.REJECTED;
+        this.decidedBy = by.name();
+        this.decidedAt = at;
+        this.rejectionReason = reason.strip();
+    }
+
+    private void requireAwaitingApproval() {
+        if (status != ReminderStatus.AWAITING_APPROVAL) {
+            throw new IllegalStateException("Reminder " + id + " is " + status + ", not awaiting approval.");
+        }
     }
 
     public Long getId() {
@@ -169,5 +205,17 @@ public class Reminder {
 
     public String getSkipReason() {
         return skipReason;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getRejectionReason() {
+        return rejectionReason;
     }
 }

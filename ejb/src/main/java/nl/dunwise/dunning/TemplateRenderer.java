@@ -1,8 +1,10 @@
 package nl.dunwise.dunning;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,18 @@ public final class TemplateRenderer {
         if (!unknown.isEmpty()) {
             throw new UnknownMergeFieldException(unknown);
         }
+    }
+
+    /** The merge fields the template uses, so that costly values (interest, costs) are worked out only when needed. */
+    public static Set<MergeField> fieldsUsed(MessageTemplate template) {
+        Set<MergeField> used = EnumSet.noneOf(MergeField.class);
+        for (String part : List.of(template.getSubject(), template.getBodyHtml(), template.getBodyText())) {
+            Matcher m = FIELD.matcher(part);
+            while (m.find()) {
+                MergeField.byKey(m.group(1)).ifPresent(used::add);
+            }
+        }
+        return used;
     }
 
     public static RenderedMessage render(MessageTemplate template, Map<MergeField, String> values,

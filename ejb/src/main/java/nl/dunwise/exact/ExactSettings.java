@@ -27,6 +27,10 @@ public class ExactSettings {
     Optional<String> clientSecret;
 
     @Inject
+    @ConfigProperty(name = "dunwise.exact.webhook-secret")
+    Optional<String> webhookSecret;
+
+    @Inject
     @ConfigProperty(name = "dunwise.admin.url")
     String adminUrl;
 
@@ -55,6 +59,16 @@ public class ExactSettings {
     /** The address Exact sends the browser back to; it must be registered with the app at Exact. */
     public String redirectUri() {
         return stripSlash(adminUrl) + "/exact/callback";
+    }
+
+    /** The app's webhook secret from the Exact App Center: the key of every HashCode Exact sends. */
+    public Optional<String> webhookSecret() {
+        return webhookSecret.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /** Where Exact posts webhook events; public, outside the staff login (see web-admin's web.xml). */
+    public String webhookCallbackUrl() {
+        return stripSlash(adminUrl) + "/hooks/exact";
     }
 
     private void requireConfigured() {

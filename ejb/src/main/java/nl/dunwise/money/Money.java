@@ -30,6 +30,11 @@ public record Money(BigDecimal amount, Currency currency) implements Serializabl
         return new Money(amount.add(other.amount), currency);
     }
 
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
     public boolean isPositive() {
         return amount.signum() > 0;
     }
@@ -43,7 +48,7 @@ public record Money(BigDecimal amount, Currency currency) implements Serializabl
 
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
-            throw new IllegalArgumentException("Cannot add " + other.currency + " to " + currency);
+            throw new IllegalArgumentException("Cannot combine " + other.currency + " with " + currency);
         }
     }
 

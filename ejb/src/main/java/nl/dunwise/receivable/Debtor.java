@@ -38,6 +38,9 @@ public class Debtor {
     @Column(name = "scenario_id")
     private Long scenarioId;
 
+    @Column(nullable = false)
+    private boolean consumer;
+
     protected Debtor() {
     }
 
@@ -71,6 +74,11 @@ public class Debtor {
 
     public String getCity() {
         return city;
+    }
+
+    /** A consumer (B2C) rather than a business: decides interest kind and whether the 14-day letter is required. */
+    public boolean isConsumer() {
+        return consumer;
     }
 
     public Long getScenarioId() {

@@ -1,137 +1,236 @@
 package nl.dunwise.dunning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.TreeMap;
-import nl.dunwise.platform.DatabaseMigration;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The planning SQL on real PostgreSQL (a database of its own, dropped afterwards): which debtor gets which
- * step, and every pause rule that keeps a debtor out. ./dunwise test makes sure PostgreSQL answers.
+ * The planning SQL on real PostgreSQL: which debtor gets which step through which channel, pre-due notices,
+ * no step back within a cycle, and every pause rule stored as a skip with its reason. Each test keeps its
+ * books in a division of its own.
  */
 class PlanningRunTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-    private static final int DIVISION = 3124567;
-    private static final String DB = "dunwise_unit_" + ProcessHandle.current().pid();
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
+    static final PlanningPolicy POLICY = new PlanningPolicy(new BigDecimal("5.00"), 3, 3, 80, 40, "friendly", "strict");
 
-    private static PGSimpleDataSource dataSource;
+    private static Ledger ledger;
     private static ReminderPlanner planner;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB + "?currentSchema=dunwise");
-        dataSource.setUser(USER);
-        dataSource.setPassword(PASSWORD);
-        DatabaseMigration.migrateSchema(dataSource);
-        planner = new ReminderPlanner(dataSource);
-        fixture();
+        ledger = new Ledger(PlanningRunTest.class);
+        planner = new ReminderPlanner(ledger.dataSource());
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        ledger.close();
     }
 
-    /** The standard scenario and one debtor per rule, each with its open items (days overdue, amount). */
-    private static void fixture() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
-            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION + ", 1, 'Demo', 'EUR')");
-            st.execute("INSERT INTO scenario (id, division, code, name, is_default) VALUES (1, " + DIVISION + ", 'standard', 'Standard', true)");
-            st.execute("""
-                    INSERT INTO step (scenario_id, position, day_offset, channel, template_code) VALUES
-                      (1, 1, -3, 'EMAIL', 'pre-due-notice'), (1, 2, 7, 'EMAIL', 'first-reminder'),
-                      (1, 3, 21, 'EMAIL', 'second-reminder'), (1, 4, 35, 'EMAIL', 'final-notice'),
-                      (1, 5, 49, 'CALL_TASK', 'call-task')
-                    """);
-            debtor(st, 1, "late-twice", 10, "120.00", 25, "80.00");
-            debtor(st, 2, "disputed", 30, "500.00");
-            st.execute("INSERT INTO dispute (division, debtor_id, invoice_id, reason, status, opened_by, opened_at) "
-                    + "VALUES (" + DIVISION + ", 2, 201, 'QUALITY', 'OPEN', 'test', now())");
-            debtor(st, 3, "credit-covers", 10, "100.00", -5, "-150.00");
-            debtor(st, 4, "below-minimum", 10, "3.00");
-            debtor(st, 5, "promised", 10, "400.00");
-            st.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) "
-                    + "VALUES (" + DIVISION + ", 5, DATE '" + TODAY.plusDays(1) + "', 'OPEN', 'test', now())");
-            debtor(st, 6, "before-first-step", 3, "250.00");
-            debtor(st, 7, "blocked", 15, "250.00");
-            st.execute("UPDATE debtor SET dunning_blocked = true WHERE id = 7");
-            debtor(st, 8, "call-stage", 60, "900.00");
-            debtor(st, 9, "part-disputed", 40, "300.00", 9, "200.00");
-            st.execute("INSERT INTO dispute (division, debtor_id, invoice_id, reason, status, opened_by, opened_at) "
-                    + "VALUES (" + DIVISION + ", 9, 901, 'PRICE', 'OPEN', 'test', now())");
-        }
+    private static PlanningResult plan(int division, LocalDate day) {
+        return planner.plan(division, "EUR", day, POLICY, day.atTime(6, 0).toInstant(ZoneOffset.UTC));
     }
 
-    /** A debtor with open items given as (days overdue, amount) pairs; invoice ids are debtor id * 100 + n. */
-    private static void debtor(Statement st, int id, String code, Object... items) throws SQLException {
-        st.execute("INSERT INTO debtor (id, division, exact_id, code, name, email, exact_timestamp) VALUES (" + id + ", "
-                + DIVISION + ", gen_random_uuid(), '" + code + "', '" + code + "', '" + code + "@example.com', 1)");
-        for (int i = 0; i < items.length; i += 2) {
-            int daysOverdue = (Integer) items[i];
-            st.execute("INSERT INTO invoice (id, division, exact_id, debtor_id, invoice_number, due_date, open_amount, currency, "
-                    + "exact_status, exact_timestamp) VALUES (" + (id * 100 + i / 2 + 1) + ", " + DIVISION + ", gen_random_uuid(), "
-                    + id + ", '" + code + "-" + (i / 2 + 1) + "', DATE '" + TODAY.minusDays(daysOverdue) + "', " + items[i + 1]
-                    + ", 'EUR', 20, 1)");
-        }
+    private static LocalDate daysAgo(int days) {
+        return TODAY.minusDays(days);
     }
 
-    /** debtor code -> "template: n invoices, total" of what the run planned. */
-    private static Map<String, String> planned() throws SQLException {
-        Map<String, String> result = new TreeMap<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT d.code, s.template_code, count(ri.invoice_id), r.total_amount
+    /** debtor code: "template channel status: n invoices, total" of every reminder of the division. */
+    private static List<String> reminders(int division) throws SQLException {
+        return ledger.rows("""
+                SELECT d.code || ': ' || s.template_code || ' ' || r.channel || ' ' || r.status || ', '
+                       || count(ri.invoice_id) || ' invoice(s), ' || r.total_amount
                 FROM reminder r JOIN debtor d ON d.id = r.debtor_id JOIN step s ON s.id = r.step_id
                 JOIN reminder_invoice ri ON ri.reminder_id = r.id
-                GROUP BY d.code, s.template_code, r.total_amount
-                """)) {
-            while (rs.next()) {
-                result.put(rs.getString(1), rs.getString(2) + ": " + rs.getInt(3) + " invoices, " + rs.getBigDecimal(4));
-            }
-        }
-        return result;
+                WHERE r.division = ?
+                GROUP BY d.code, s.template_code, r.channel, r.status, r.total_amount, r.id
+                ORDER BY d.code, r.id
+                """, division);
+    }
+
+    /** debtor code: "reason [details] at template" of every skip of the division. */
+    private static List<String> skips(int division) throws SQLException {
+        return ledger.rows("""
+                SELECT d.code || ': ' || k.reason || ' ' || array_to_string(k.detail_values, ',') || ' at '
+                       || coalesce(s.template_code, '-')
+                FROM dunning_skip k JOIN debtor d ON d.id = k.debtor_id LEFT JOIN step s ON s.id = k.step_id
+                WHERE k.division = ?
+                ORDER BY d.code
+                """, division);
     }
 
     @Test
-    void onlyDebtorsThatMayBeChasedGetOneReminderAtTheStepOfTheirOldestItem() throws SQLException {
-        int count = planner.plan(DIVISION, "EUR", TODAY, new BigDecimal("5.00"), Instant.parse("2026-11-25T06:00:00Z"));
+    void eachDebtorGetsOneReminderAtTheStepOfItsOldestChaseableItemThroughTheChannelOfThatStep() throws SQLException {
+        int division = ledger.division();
+        long late = ledger.debtor(division, "late-twice");
+        ledger.invoice(late, daysAgo(10), "120.00");
+        ledger.invoice(late, daysAgo(25), "80.00");
+        ledger.invoice(ledger.debtor(division, "before-first-step"), daysAgo(3), "250.00");
+        ledger.invoice(ledger.debtor(division, "final-stage"), daysAgo(40), "900.00");
+        ledger.invoice(ledger.debtor(division, "call-stage"), daysAgo(49), "700.00");
+        ledger.invoice(ledger.debtor(division, "agency-stage"), daysAgo(70), "600.00");
+        long partDisputed = ledger.debtor(division, "part-disputed");
+        ledger.dispute(ledger.invoice(partDisputed, daysAgo(40), "300.00"));
+        ledger.invoice(partDisputed, daysAgo(9), "200.00");
 
-        assertEquals(Map.of(
-                "late-twice", "second-reminder: 2 invoices, 200.00",
-                "call-stage", "final-notice: 1 invoices, 900.00",
-                "part-disputed", "first-reminder: 1 invoices, 200.00"), planned(),
-                "disputed items, credit covering the debt, amounts below the minimum, an open promise, blocked debtors "
-                        + "and debtors before their first step are left out");
-        assertEquals(3, count);
+        PlanningResult result = plan(division, TODAY);
 
-        assertEquals(0, planner.plan(DIVISION, "EUR", TODAY, new BigDecimal("5.00"), Instant.parse("2026-11-25T07:00:00Z")),
-                "a second run on the same day plans nothing new");
+        assertEquals(List.of(
+                "agency-stage: agency-handover AGENCY AWAITING_APPROVAL, 1 invoice(s), 600.00",
+                "call-stage: call-task CALL_TASK PLANNED, 1 invoice(s), 700.00",
+                "final-stage: final-notice LETTER PLANNED, 1 invoice(s), 900.00",
+                "late-twice: second-reminder EMAIL PLANNED, 2 invoice(s), 200.00",
+                "part-disputed: first-reminder EMAIL PLANNED, 1 invoice(s), 200.00"), reminders(division),
+                "the oldest item that may be chased sets the step, the step sets the channel, a step that needs "
+                        + "approval waits for it, and a debtor before its first step gets nothing");
+        assertEquals(new PlanningResult(5, 0), result);
+    }
+
+    @Test
+    void everyDebtorHeldBackIsStoredWithTheFirstPauseRuleThatApplies() throws SQLException {
+        int division = ledger.division();
+        ledger.dispute(ledger.invoice(ledger.debtor(division, "disputed"), daysAgo(30), "500.00"));
+        long inPlan = ledger.debtor(division, "in-plan");
+        long planned = ledger.invoice(inPlan, daysAgo(30), "500.00");
+        long plan = ledger.id("INSERT INTO payment_plan (division, debtor_id, status, total_amount, currency, proposed_by, proposed_at) "
+                + "VALUES (" + division + ", " + inPlan + ", 'ACTIVE', 500, 'EUR', 'debtor', now()) RETURNING id");
+        ledger.execute("INSERT INTO payment_plan_invoice (plan_id, invoice_id) VALUES (" + plan + ", " + planned + ")");
+        long promised = ledger.debtor(division, "promised");
+        ledger.invoice(promised, daysAgo(10), "400.00");
+        ledger.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) VALUES ("
+                + division + ", " + promised + ", DATE '" + TODAY.minusDays(2) + "', 'OPEN', 'test', now())");
+        long promiseExpired = ledger.debtor(division, "promise-expired");
+        ledger.invoice(promiseExpired, daysAgo(10), "400.00");
+        ledger.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) VALUES ("
+                + division + ", " + promiseExpired + ", DATE '" + TODAY.minusDays(4) + "', 'OPEN', 'test', now())");
+        long postponed = ledger.debtor(division, "postponed");
+        ledger.invoice(postponed, daysAgo(22), "250.00");
+        ledger.execute("UPDATE debtor SET postponed_until = DATE '" + TODAY.plusDays(5) + "' WHERE id = " + postponed);
+        long blocked = ledger.debtor(division, "blocked-and-small");
+        ledger.invoice(blocked, daysAgo(15), "3.00");
+        ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + blocked);
+        long covered = ledger.debtor(division, "credit-covers");
+        ledger.invoice(covered, daysAgo(10), "100.00");
+        ledger.invoice(covered, daysAgo(5), "-150.00");
+        long small = ledger.debtor(division, "below-minimum");
+        ledger.invoice(small, daysAgo(10), "10.00");
+        ledger.invoice(small, daysAgo(90), "-7.00");
+        long deleted = ledger.debtor(division, "deleted");
+        ledger.invoice(deleted, daysAgo(10), "100.00");
+        ledger.execute("UPDATE debtor SET deleted_in_exact = true WHERE id = " + deleted);
+        long preDueBlocked = ledger.debtor(division, "pre-due-blocked");
+        ledger.invoice(preDueBlocked, TODAY.plusDays(2), "100.00");
+        ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + preDueBlocked);
+        int withoutScenario = ledger.division(false);
+        ledger.invoice(ledger.debtor(withoutScenario, "no-scenario"), daysAgo(10), "100.00");
+
+        PlanningResult result = plan(division, TODAY);
+        PlanningResult resultWithoutScenario = plan(withoutScenario, TODAY);
+
+        assertEquals(List.of(
+                "below-minimum: BELOW_MINIMUM 3.00,5.00 at first-reminder",
+                "blocked-and-small: DUNNING_BLOCKED  at first-reminder",
+                "credit-covers: CREDIT_COVERS 100.00,150.00 at first-reminder",
+                "deleted: DELETED_IN_EXACT  at first-reminder",
+                "disputed: ALL_ITEMS_DISPUTED 1 at second-reminder",
+                "in-plan: IN_PAYMENT_PLAN 1 at second-reminder",
+                "postponed: POSTPONED " + TODAY.plusDays(5) + " at second-reminder",
+                "pre-due-blocked: DUNNING_BLOCKED  at pre-due-notice",
+                "promised: PROMISE_TO_PAY " + TODAY.minusDays(2) + ",3 at first-reminder"), skips(division));
+        assertEquals(List.of("no-scenario: NO_SCENARIO  at -"), skips(withoutScenario));
+        assertEquals(List.of("promise-expired: first-reminder EMAIL PLANNED, 1 invoice(s), 400.00"), reminders(division),
+                "a promise is waited for until its date plus the grace days");
+        assertEquals(new PlanningResult(1, 9), result);
+        assertEquals(new PlanningResult(0, 1), resultWithoutScenario);
+        Set<String> named = new TreeSet<>();
+        for (String skip : skips(division)) {
+            named.add(skip.split(" ")[1]);
+        }
+        named.add("NO_SCENARIO");
+        assertEquals(Arrays.stream(SkipReason.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)), named,
+                "every pause rule of SkipReason is exercised");
+    }
+
+    @Test
+    void aSecondRunOnTheSameDayAddsNoRemindersAndNoSkips() throws SQLException {
+        int division = ledger.division();
+        ledger.invoice(ledger.debtor(division, "chased"), daysAgo(8), "100.00");
+        ledger.invoice(ledger.debtor(division, "due-soon"), TODAY.plusDays(1), "100.00");
+        long blocked = ledger.debtor(division, "blocked");
+        ledger.invoice(blocked, daysAgo(8), "100.00");
+        ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + blocked);
+        assertEquals(new PlanningResult(2, 1), plan(division, TODAY));
+        List<String> reminders = reminders(division);
+        List<String> skips = skips(division);
+
+        assertEquals(new PlanningResult(0, 0), plan(division, TODAY));
+        assertEquals(reminders, reminders(division));
+        assertEquals(skips, skips(division));
+    }
+
+    @Test
+    void aPreDueNoticeGoesOutOncePerCycleForItemsDueWithinItsWindow() throws SQLException {
+        int division = ledger.division();
+        long soon = ledger.debtor(division, "due-in-2");
+        ledger.invoice(soon, TODAY.plusDays(2), "100.00");
+        ledger.invoice(soon, TODAY.plusDays(20), "40.00");
+        ledger.invoice(ledger.debtor(division, "due-in-10"), TODAY.plusDays(10), "100.00");
+
+        plan(division, TODAY);
+        ledger.invoice(soon, TODAY.plusDays(3), "60.00");
+        PlanningResult nextDay = plan(division, TODAY.plusDays(1));
+
+        assertEquals(List.of("due-in-2: pre-due-notice EMAIL PLANNED, 1 invoice(s), 100.00"), reminders(division),
+                "only the item within 3 days of its due date, and no second notice in the same cycle");
+        assertEquals(0, nextDay.planned());
+        assertEquals(List.of("0"), ledger.rows("SELECT days_overdue FROM reminder_invoice ri JOIN reminder r ON r.id = ri.reminder_id "
+                + "WHERE r.division = ?", division));
+    }
+
+    @Test
+    void aDebtorNeverGoesBackToAnEarlierStepOfItsCycle() throws SQLException {
+        int division = ledger.division();
+        long debtor = ledger.debtor(division, "paid-the-oldest");
+        long oldest = ledger.invoice(debtor, daysAgo(40), "500.00");
+        ledger.invoice(debtor, daysAgo(10), "100.00");
+        plan(division, TODAY);
+        ledger.execute("UPDATE invoice SET open_amount = 0, closed_at = now() WHERE id = " + oldest);
+
+        PlanningResult dayAfter = plan(division, TODAY.plusDays(1));
+        PlanningResult atCallTask = plan(division, TODAY.plusDays(39));
+
+        assertEquals(0, dayAfter.planned(), "the younger item is past the first reminder's day, but the final notice was sent");
+        assertEquals(1, atCallTask.planned(), "it moves on to a later step when the younger item reaches one");
+        assertEquals(List.of(
+                "paid-the-oldest: final-notice LETTER PLANNED, 2 invoice(s), 600.00",
+                "paid-the-oldest: call-task CALL_TASK PLANNED, 1 invoice(s), 100.00"), reminders(division));
+    }
+
+    @Test
+    void aSkipIsDescribedInTheReadersLanguage() {
+        assertEquals("The debtor promised to pay on 2026-11-23; we wait 3 more day(s) after that.",
+                SkipReason.PROMISE_TO_PAY.describe(Locale.ENGLISH, List.of("2026-11-23", "3")));
+        assertEquals("Creditnota's van 150.00 dekken de vervallen 100.00.",
+                SkipReason.CREDIT_COVERS.describe(Locale.forLanguageTag("nl"), List.of("100.00", "150.00")));
+        for (SkipReason reason : SkipReason.values()) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"))) {
+                assertTrue(!reason.describe(locale, List.of("1", "2")).contains("{"), reason + " in " + locale);
+            }
+        }
     }
 }

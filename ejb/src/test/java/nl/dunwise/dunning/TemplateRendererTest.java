@@ -50,4 +50,24 @@ class TemplateRendererTest {
             }
         }
     }
+
+    @Test
+    void aRevisedTemplateWithAnUnknownFieldKeepsItsFormerText() {
+        MessageTemplate t = template("Reminder", "Dear {{debtor.name}}");
+        UnknownMergeFieldException e = assertThrows(UnknownMergeFieldException.class,
+                () -> t.revise("New subject", "Dear {{debtor.nam}}", Instant.EPOCH, "carla"));
+        assertEquals(java.util.List.of("debtor.nam"), e.unknown());
+        assertEquals("Reminder", t.getSubject());
+        assertEquals("Dear {{debtor.name}}", t.getBodyText());
+        assertEquals("test", t.getUpdatedBy());
+    }
+
+    @Test
+    void aRevisedTemplateGetsItsHtmlFromItsTextSoTheTwoNeverDiffer() {
+        MessageTemplate t = template("Reminder", "Dear {{debtor.name}}");
+        t.revise("  Please pay  ", "Dear {{debtor.name}},\n\nTerms & conditions apply.\n\n{{invoice.table}}\n", Instant.EPOCH, "carla");
+        assertEquals("Please pay", t.getSubject());
+        assertEquals("<p>Dear {{debtor.name}},</p>\n<p>Terms &amp; conditions apply.</p>\n{{invoice.table}}\n", t.getBodyHtml());
+        assertEquals("carla", t.getUpdatedBy());
+    }
 }

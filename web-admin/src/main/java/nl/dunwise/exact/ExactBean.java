@@ -12,6 +12,8 @@ import nl.dunwise.cockpit.StaffBean;
 import nl.dunwise.exact.sync.SyncService;
 import nl.dunwise.exact.sync.SyncStatus;
 import nl.dunwise.exact.sync.SyncWriter;
+import nl.dunwise.exact.webhook.WebhookSubscriber;
+import nl.dunwise.exact.webhook.WebhookSubscriptionStatus;
 
 /** The Exact Online panel of the cockpit: connection, "connect", "sync now" and where each sync stands. */
 @Named("exact")
@@ -28,6 +30,9 @@ public class ExactBean {
     private SyncWriter syncStatus;
 
     @Inject
+    private WebhookSubscriber webhooks;
+
+    @Inject
     private ExactAuthorizationState authorization;
 
     @Inject
@@ -35,6 +40,7 @@ public class ExactBean {
 
     private Optional<ExactConnection> connection;
     private List<SyncStatus> statuses;
+    private List<WebhookSubscriptionStatus> webhookStatuses;
     private String outcome;
 
     /** The result of a connect attempt, passed back by the OAuth2 callback as a view parameter. */
@@ -85,6 +91,24 @@ public class ExactBean {
             statuses = syncStatus.status();
         }
         return statuses;
+    }
+
+    public List<WebhookSubscriptionStatus> getWebhookStatuses() {
+        if (webhookStatuses == null) {
+            webhookStatuses = webhooks.statuses();
+        }
+        return webhookStatuses;
+    }
+
+    /** Subscribes every division again; idempotent, so also the way to retry after a failure. */
+    public void subscribeWebhooks() {
+        if (!isConnected()) {
+            Notices.error("exact.notConnected");
+            return;
+        }
+        webhooks.subscribeAllInBackground(staff.actor());
+        webhookStatuses = null;
+        Notices.info("exact.webhooks.subscribing");
     }
 
     public boolean isSyncRunning() {

@@ -11,10 +11,12 @@ import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.sync.SyncService;
+import nl.dunwise.exact.webhook.WebhookSubscriber;
 
 /**
  * Where Exact Online sends the browser back after the credit manager granted (or refused) access. The
- * code is exchanged at once (it is valid for minutes and once); the first sync starts in the background.
+ * code is exchanged at once (it is valid for minutes and once); the first sync and the webhook
+ * subscriptions start in the background.
  */
 @WebServlet("/exact/callback")
 public class ExactCallbackServlet extends HttpServlet {
@@ -29,6 +31,9 @@ public class ExactCallbackServlet extends HttpServlet {
 
     @Inject
     private SyncService sync;
+
+    @Inject
+    private WebhookSubscriber webhooks;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -47,6 +52,8 @@ public class ExactCallbackServlet extends HttpServlet {
         try {
             connections.completeAuthorization(code, actor);
             sync.syncAllInBackground(actor);
+            // In the background, after the connection is committed: a refusal is recorded, not fatal.
+            webhooks.subscribeAllInBackground(actor);
             return "connected";
         } catch (ExactNotConfiguredException e) {
             LOG.warning(e.getMessage());

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -46,4 +47,40 @@ public interface ExactApi {
             @QueryParam("$filter") String filter,
             @QueryParam("$select") String select,
             @QueryParam("$skiptoken") String skiptoken);
+
+    @POST
+    @Path("/v1/{division}/activities/CommunicationNotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createCommunicationNote(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            String body);
+
+    @PUT
+    @Path("/v1/{division}/crm/Accounts(guid'{id}')")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateAccount(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @PathParam("id") String id,
+            String body);
+
+    @GET
+    @Path("/v1/{division}/sync/Deleted")
+    Response syncDeleted(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$filter") String filter,
+            @QueryParam("$select") String select,
+            @QueryParam("$skiptoken") String skiptoken);
+
+    @GET
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    Response webhookSubscriptions(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            @QueryParam("$select") String select);
+
+    @POST
+    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response subscribeWebhook(@HeaderParam("Authorization") String authorization,
+            @PathParam("division") int division,
+            String body);
 }

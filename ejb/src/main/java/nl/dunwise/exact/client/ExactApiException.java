@@ -23,4 +23,12 @@ public class ExactApiException extends RuntimeException {
     public boolean isUnauthorized() {
         return status == 401;
     }
+
+    /**
+     * Exact refused the request itself (400, 403, 404, ...): sending it again changes nothing, and Exact blocks
+     * an app after 10 such errors per endpoint per hour. 401 (refresh the token), 408 and 429 are not.
+     */
+    public boolean isPermanent() {
+        return status >= 400 && status < 500 && status != 401 && status != 408 && status != 429;
+    }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * One country's Exact Online API with the rules of engagement built in: pace by the rate-limit headers
  * so that normal work never meets a 429, wait for the reset when one comes anyway, back off on 5xx and
- * time-outs, and turn every other failure into an {@link ExactApiException} with a readable message.
+ * time-outs, and turn every other failure into an {@link ExactApiException} with a readable message. Writes
+ * follow the same rules; a 4xx other than 401 and 429 is never retried ({@link ExactApiException#isPermanent}).
  */
 public class ExactClient {
 
@@ -84,9 +86,43 @@ public class ExactClient {
     /** One page of a sync endpoint: records changed after {@code afterTimestamp}, oldest first. */
     public SyncPage syncPage(String accessToken, int division, SyncEndpoint endpoint, long afterTimestamp,
             String skiptoken) {
-        JsonObject body = call(() -> api.sync(bearer(accessToken), division, endpoint.service(), endpoint.entity(),
-                "Timestamp gt " + afterTimestamp + "L", String.join(",", endpoint.fields()), skiptoken));
+        String filter = "Timestamp gt " + afterTimestamp + "L";
+        String select = String.join(",", endpoint.fields());
+        JsonObject body = call(() -> endpoint == SyncEndpoint.DELETED
+                ? api.syncDeleted(bearer(accessToken), division, filter, select, skiptoken)
+                : api.sync(bearer(accessToken), division, endpoint.service(), endpoint.entity(), filter, select, skiptoken));
         return new SyncPage(ExactJson.results(body), ExactJson.nextSkiptoken(body).orElse(null));
+    }
+
+    /**
+     * Creates a CommunicationNote on the account from {@code fields} (Subject, Notes, optionally Contact) and
+     * returns the ID Exact gave it.
+     */
+    public UUID createNote(String accessToken, int division, UUID account, JsonObject fields) {
+        String body = Json.createObjectBuilder(fields).add("Account", account.toString()).build().toString();
+        List<JsonObject> created = ExactJson.results(call(() -> api.createCommunicationNote(bearer(accessToken),
+                division, body)));
+        return ExactJson.guid(created.get(0), "ID");
+    }
+
+    /** Changes properties of an account, e.g. {@code {"Blocked": true}}; Exact answers 204 without a body. */
+    public void updateAccount(String accessToken, int division, UUID account, JsonObject changes) {
+        exchange(() -> api.updateAccount(bearer(accessToken), division, account.toString(), changes.toString()));
+    }
+
+    /** The app's webhook subscriptions in a division: {@code ID}, {@code CallbackURL}, {@code Topic}. */
+    public List<JsonObject> webhookSubscriptions(String accessToken, int division) {
+        return ExactJson.results(call(() -> api.webhookSubscriptions(bearer(accessToken), division, "ID,CallbackURL,Topic")));
+    }
+
+    /** Subscribes; Exact first checks that the callback answers, and refuses (400) if it does not. */
+    public JsonObject subscribeWebhook(String accessToken, int division, String callbackUrl, String topic) {
+        String body = Json.createObjectBuilder().add("CallbackURL", callbackUrl).add("Topic", topic).build().toString();
+        List<JsonObject> created = ExactJson.results(call(() -> api.subscribeWebhook(bearer(accessToken), division, body)));
+        if (created.isEmpty()) {
+            throw new MalformedRecordException("the new webhook subscription was not returned");
+        }
+        return created.get(0);
     }
 
     public Optional<RateLimit> lastRateLimit() {
@@ -110,6 +146,11 @@ public class ExactClient {
     }
 
     private JsonObject call(Supplier<Response> request) {
+        return parse(exchange(request));
+    }
+
+    /** The body of a 2xx answer ("" for 204), after the retries that are safe; every other answer throws. */
+    private String exchange(Supplier<Response> request) {
         ExactApiException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             paceBeforeCall();
@@ -126,7 +167,7 @@ public class ExactClient {
                 int status = response.getStatus();
                 String text = response.hasEntity() ? response.readEntity(String.class) : "";
                 if (status >= 200 && status < 300) {
-                    return parse(text);
+                    return text;
                 }
                 if (status == 429) {
                     last = new ExactApiException(429, "Exact Online's rate limit was reached");

@@ -142,8 +142,27 @@ public final class ExactJson {
         }
     }
 
+    /** Exact sends invoice and entry numbers as numbers (Int32); they are kept as text. */
+    public static Optional<String> numberAsText(JsonObject record, String field) {
+        JsonValue v = record.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        return switch (v.getValueType()) {
+            case NUMBER -> Optional.of(((JsonNumber) v).bigDecimalValue().toPlainString());
+            case STRING -> Optional.of(((JsonString) v).getString().trim()).filter(t -> !t.isEmpty());
+            default -> throw new MalformedRecordException(field + " is neither a number nor text");
+        };
+    }
+
     public static Optional<Integer> int32(JsonObject record, String field) {
-        return decimal(record, field).map(BigDecimal::intValueExact);
+        return decimal(record, field).map(v -> {
+            try {
+                return v.intValueExact();
+            } catch (ArithmeticException e) {
+                throw new MalformedRecordException(field + " is not an Int32: " + v);
+            }
+        });
     }
 
     public static boolean bool(JsonObject record, String field) {

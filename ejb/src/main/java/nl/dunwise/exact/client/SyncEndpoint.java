@@ -2,13 +2,21 @@ package nl.dunwise.exact.client;
 
 import java.util.List;
 
-/** A sync endpoint of Exact and the fields Dunwise selects from it (Exact asks for a narrow $select). */
+/**
+ * A sync endpoint of Exact and the fields Dunwise selects from it (Exact asks for a narrow $select).
+ * {@code sync/Deleted} has no service segment in its path.
+ */
 public enum SyncEndpoint {
     ACCOUNTS("CRM", "Accounts", List.of("ID", "Code", "Name", "Email", "Phone", "Language", "Country", "City",
             "Postcode", "AddressLine1", "Blocked", "CreditLineSales", "PaymentConditionSales", "Status", "IsSales",
             "Timestamp")),
     PAYMENT_TERMS("Cashflow", "PaymentTerms", List.of("ID", "Account", "InvoiceNumber", "EntryNumber",
-            "InvoiceDate", "DueDate", "AmountDC", "TransactionAmountDC", "Currency", "Status", "Description", "Timestamp"));
+            "InvoiceDate", "DueDate", "AmountDC", "TransactionAmountDC", "Currency", "Status", "Description", "Timestamp")),
+    CONTACTS("CRM", "Contacts", List.of("ID", "Account", "FullName", "FirstName", "LastName", "Email", "Phone",
+            "Mobile", "IsMainContact", "Timestamp")),
+    TRANSACTION_LINES("Financial", "TransactionLines", List.of("ID", "Account", "AmountDC", "Date", "InvoiceNumber",
+            "Type", "Timestamp")),
+    DELETED(null, "Deleted", List.of("EntityKey", "EntityType", "DeletedDate", "Timestamp"));
 
     private final String service;
     private final String entity;
@@ -34,6 +42,6 @@ public enum SyncEndpoint {
 
     /** The name progress is stored under in sync_state. */
     public String stateKey() {
-        return service + "/" + entity;
+        return service == null ? entity : service + "/" + entity;
     }
 }

@@ -42,11 +42,11 @@ record AccountRecord(UUID id, String code, String name, String email, String pho
                 int64(r, "Timestamp"));
     }
 
-    static List<AccountRecord> parseAll(List<JsonObject> records) {
-        return Latest.byKey(records.stream().map(AccountRecord::parse).toList(), AccountRecord::id, AccountRecord::timestamp);
+    static ParsedPage<AccountRecord> parseAll(List<JsonObject> records) {
+        return ParsedPage.of(records, AccountRecord::parse, AccountRecord::id, AccountRecord::timestamp);
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -5,6 +5,7 @@ import static nl.dunwise.exact.client.ExactJson.decimal;
 import static nl.dunwise.exact.client.ExactJson.guid;
 import static nl.dunwise.exact.client.ExactJson.int32;
 import static nl.dunwise.exact.client.ExactJson.int64;
+import static nl.dunwise.exact.client.ExactJson.numberAsText;
 import static nl.dunwise.exact.client.ExactJson.optionalString;
 
 import jakarta.json.JsonObject;
@@ -32,7 +33,7 @@ record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String ent
             throw new MalformedRecordException("payment term " + r.get("ID") + " has neither DueDate nor InvoiceDate");
         }
         return new PaymentTermRecord(guid(r, "ID"), guid(r, "Account"),
-                number(r, "InvoiceNumber"), number(r, "EntryNumber"),
+                numberAsText(r, "InvoiceNumber").orElse(null), numberAsText(r, "EntryNumber").orElse(null),
                 invoiceDate, dueDate,
                 decimal(r, "AmountDC").orElseThrow(() -> new MalformedRecordException("payment term " + r.get("ID") + " has no AmountDC")),
                 decimal(r, "TransactionAmountDC").orElse(null),
@@ -42,19 +43,7 @@ record PaymentTermRecord(UUID id, UUID account, String invoiceNumber, String ent
                 int64(r, "Timestamp"));
     }
 
-    static List<PaymentTermRecord> parseAll(List<JsonObject> records) {
-        return Latest.byKey(records.stream().map(PaymentTermRecord::parse).toList(), PaymentTermRecord::id, PaymentTermRecord::timestamp);
-    }
-
-    /** Exact sends invoice and entry numbers as numbers (Int32); keep them as text. */
-    private static String number(JsonObject r, String field) {
-        var v = r.get(field);
-        if (v == null || v.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
-            return null;
-        }
-        return switch (v.getValueType()) {
-            case NUMBER, STRING -> v.toString().replace("\"", "").trim();
-            default -> throw new MalformedRecordException(field + " is neither a number nor text");
-        };
+    static ParsedPage<PaymentTermRecord> parseAll(List<JsonObject> records) {
+        return ParsedPage.of(records, PaymentTermRecord::parse, PaymentTermRecord::id, PaymentTermRecord::timestamp);
     }
 }

@@ -40,9 +40,18 @@ final class ReceivableUpserts {
             WHERE debtor.exact_timestamp <= excluded.exact_timestamp
             """;
 
-    // Open items from Cashflow/PaymentTerms, joined to their debtor; terms of unknown accounts (suppliers)
-    // are left out and counted as skipped. A term leaving status 20 (open) is closed, not deleted: its
-    // history stays with the reminders that mentioned it.
+    // Accounts a page of terms refers to that this division does not know yet: created in Exact after this
+    // run's Accounts pass. Each gets a placeholder debtor (Timestamp 0, so the next Accounts pass fills it
+    // in); leaving the term out instead would lose it, because the sync position moves past it.
+    private static final String PLACEHOLDER_DEBTORS = """
+            INSERT INTO debtor (division, exact_id, code, name, exact_timestamp, synced_at)
+            SELECT ?, a.account, '', 'Exact account ' || a.account, 0, ?
+            FROM (SELECT DISTINCT unnest(?::uuid[]) AS account) a
+            ON CONFLICT (division, exact_id) DO NOTHING
+            """;
+
+    // Open items from Cashflow/PaymentTerms, joined to their debtor. A term leaving status 20 (open) is
+    // closed, not deleted: its history stays with the reminders that mentioned it.
     private static final String PAYMENT_TERMS = """
             INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, entry_number, invoice_date, due_date,
                                  open_amount, amount, currency, exact_status, description, exact_timestamp, closed_at, synced_at)
@@ -93,6 +102,12 @@ final class ReceivableUpserts {
 
     static int upsertPaymentTerms(Connection c, int division, String divisionCurrency, List<PaymentTermRecord> rows,
             Timestamp now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(PLACEHOLDER_DEBTORS)) {
+            ps.setInt(1, division);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, array(c, "uuid", rows, PaymentTermRecord::account));
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement(PAYMENT_TERMS)) {
             int i = 1;
             ps.setInt(i++, division);
@@ -116,7 +131,7 @@ final class ReceivableUpserts {
         }
     }
 
-    private static <T> Array array(Connection c, String type, List<T> rows, Function<T, Object> column) throws SQLException {
+    static <T> Array array(Connection c, String type, List<T> rows, Function<T, Object> column) throws SQLException {
         Object[] values = new Object[rows.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = column.apply(rows.get(i));

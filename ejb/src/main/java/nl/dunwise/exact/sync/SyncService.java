@@ -7,21 +7,21 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnectionService;
-import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.SyncEndpoint;
-import nl.dunwise.exact.client.SyncPage;
 
 /**
- * Brings debtors and open receivables in from Exact. HTTP calls run outside any transaction; each page
+ * Brings debtors, contacts, open receivables, payments and deletions in from Exact. HTTP calls run outside any transaction; each page
  * is written in a transaction of its own by {@link SyncWriter}.
  */
 @Stateless
@@ -30,8 +30,12 @@ public class SyncService {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
-    /** Accounts first: receivables refer to them. */
-    private static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.PAYMENT_TERMS);
+    /**
+     * Accounts first: contacts, terms and payments refer to them; terms before transaction lines, so that a
+     * payment finds its invoice; deletions last, so that they apply to what the other passes brought.
+     */
+    static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.CONTACTS,
+            SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.DELETED);
 
     @Inject
     private ExactConnectionService connections;
@@ -39,7 +43,7 @@ public class SyncService {
     @Inject
     private SyncWriter writer;
 
-    /** The safety net beside "sync now" and (later) webhooks: a scheduled incremental sync. */
+    /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
@@ -64,20 +68,18 @@ public class SyncService {
     }
 
     public void syncDivision(Division division, Actor actor) {
+        syncDivision(division, ORDER, actor);
+    }
+
+    /** An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}). */
+    public void syncDivision(Division division, List<SyncEndpoint> endpoints, Actor actor) {
         ExactClient client = connections.client();
         int code = division.getCode();
-        for (SyncEndpoint endpoint : ORDER) {
-            long after = writer.start(code, endpoint);
-            long rows = 0;
+        for (SyncEndpoint endpoint : endpoints) {
             try {
-                String skiptoken = null;
-                do {
-                    String token = skiptoken;
-                    long from = after;
-                    SyncPage page = withToken(t -> client.syncPage(t, code, endpoint, from, token));
-                    rows += writer.write(code, division.getCurrency(), endpoint, page.records());
-                    skiptoken = page.nextSkiptoken();
-                } while (skiptoken != null);
+                long rows = EndpointPass.run(writer, code, division.getCurrency(), endpoint,
+                        (after, skiptoken) -> ExactCalls.withToken(connections,
+                                t -> client.syncPage(t, code, endpoint, after, skiptoken)));
                 writer.finished(code, endpoint, client.lastRateLimit().orElse(null), actor, rows);
             } catch (RuntimeException e) {
                 writer.failed(code, endpoint, e.getMessage() == null ? e.toString() : e.getMessage());
@@ -86,15 +88,16 @@ public class SyncService {
         }
     }
 
-    /** A 401 on a token we thought valid gets one forced refresh and one retry, never more. */
-    private <T> T withToken(Function<String, T> call) {
-        try {
-            return call.apply(connections.accessToken());
-        } catch (ExactApiException e) {
-            if (!e.isUnauthorized()) {
-                throw e;
-            }
-            return call.apply(connections.refreshedAccessToken());
+    /**
+     * The endpoints to sync for these, in the order a sync must take them: contacts, receivables and
+     * payments refer to their account, so their sync always brings the accounts up to date first.
+     */
+    public static List<SyncEndpoint> inOrder(Set<SyncEndpoint> wanted) {
+        Set<SyncEndpoint> needed = EnumSet.noneOf(SyncEndpoint.class);
+        needed.addAll(wanted);
+        if (needed.stream().anyMatch(e -> e != SyncEndpoint.DELETED)) {
+            needed.add(SyncEndpoint.ACCOUNTS);
         }
+        return ORDER.stream().filter(needed::contains).toList();
     }
 }

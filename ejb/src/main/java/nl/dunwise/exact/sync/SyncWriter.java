@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,15 @@ public class SyncWriter {
     @Inject
     private AuditLog audit;
 
+    public SyncWriter() {
+    }
+
+    /** For tests that write pages to a database of their own; they do not call {@link #finished}. */
+    SyncWriter(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
     /** Marks the start and answers the Timestamp to continue after. */
     public long start(int division, SyncEndpoint endpoint) {
         String sql = """
@@ -57,43 +67,65 @@ public class SyncWriter {
         }
     }
 
-    /** Upserts one page and moves the sync position to its highest Timestamp; answers the rows stored. */
+    /**
+     * Upserts one page and moves the sync position to its highest Timestamp; answers the rows stored.
+     * Records that cannot be read are skipped and counted, with the last reason kept for the cockpit.
+     */
     public int write(int division, String divisionCurrency, SyncEndpoint endpoint, List<JsonObject> records) {
         if (records.isEmpty()) {
             return 0;
         }
+        Timestamp now = now();
         try (Connection c = dataSource.getConnection()) {
-            int stored;
-            long maxTimestamp;
-            switch (endpoint) {
-                case ACCOUNTS -> {
-                    List<AccountRecord> rows = AccountRecord.parseAll(records);
-                    stored = ReceivableUpserts.upsertAccounts(c, division, rows, now());
-                    maxTimestamp = rows.stream().mapToLong(AccountRecord::timestamp).max().orElse(0);
-                }
-                case PAYMENT_TERMS -> {
-                    List<PaymentTermRecord> rows = PaymentTermRecord.parseAll(records);
-                    stored = ReceivableUpserts.upsertPaymentTerms(c, division, divisionCurrency, rows, now());
-                    maxTimestamp = rows.stream().mapToLong(PaymentTermRecord::timestamp).max().orElse(0);
-                }
-                default -> throw new IllegalArgumentException("No writer for " + endpoint);
-            }
+            Stored page = switch (endpoint) {
+                case ACCOUNTS -> store(AccountRecord.parseAll(records),
+                        rows -> ReceivableUpserts.upsertAccounts(c, division, rows, now));
+                case CONTACTS -> store(ContactRecord.parseAll(records),
+                        rows -> ContactUpserts.upsert(c, division, rows, now));
+                case PAYMENT_TERMS -> store(PaymentTermRecord.parseAll(records), rows -> {
+                    int stored = ReceivableUpserts.upsertPaymentTerms(c, division, divisionCurrency, rows, now);
+                    PaymentUpserts.linkWaiting(c, division, rows);
+                    return stored;
+                });
+                case TRANSACTION_LINES -> store(TransactionLineRecord.parseAll(records), rows -> {
+                    List<TransactionLineRecord> payments = rows.stream().filter(TransactionLineRecord::isPayment).toList();
+                    return payments.isEmpty() ? 0 : PaymentUpserts.upsert(c, division, divisionCurrency, payments);
+                });
+                case DELETED -> store(DeletionRecord.parseAll(records),
+                        rows -> DeletionUpdates.apply(c, division, rows, now));
+            };
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE sync_state SET last_timestamp = greatest(last_timestamp, ?),
-                           rows_synced = rows_synced + ?, rows_skipped = rows_skipped + ?
+                           rows_synced = rows_synced + ?, rows_skipped = rows_skipped + ?,
+                           last_skip_reason = coalesce(?, last_skip_reason)
                     WHERE division = ? AND entity = ?
                     """)) {
-                ps.setLong(1, maxTimestamp);
-                ps.setLong(2, stored);
-                ps.setLong(3, records.size() - stored);
-                ps.setInt(4, division);
-                ps.setString(5, endpoint.stateKey());
+                ps.setObject(1, page.maxTimestamp(), Types.BIGINT);
+                ps.setLong(2, page.stored());
+                ps.setLong(3, page.malformed());
+                ps.setString(4, page.lastProblem());
+                ps.setInt(5, division);
+                ps.setString(6, endpoint.stateKey());
                 ps.executeUpdate();
             }
-            return stored;
+            return page.stored();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store a page of " + endpoint.stateKey() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static <T> Stored store(ParsedPage<T> page, PageStore<T> store) throws SQLException {
+        int stored = page.rows().isEmpty() ? 0 : store.store(page.rows());
+        return new Stored(stored, page.malformed(), page.lastProblem(),
+                page.maxTimestamp().isPresent() ? page.maxTimestamp().getAsLong() : null);
+    }
+
+    @FunctionalInterface
+    private interface PageStore<T> {
+        int store(List<T> rows) throws SQLException;
+    }
+
+    private record Stored(int stored, int malformed, String lastProblem, Long maxTimestamp) {
     }
 
     public void finished(int division, SyncEndpoint endpoint, RateLimit rateLimit, Actor actor, long rows) {

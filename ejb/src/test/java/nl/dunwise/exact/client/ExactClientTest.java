@@ -1,10 +1,13 @@
 package nl.dunwise.exact.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +32,9 @@ class ExactClientTest {
 
     private final Deque<Supplier<Response>> answers = new ArrayDeque<>();
     private final List<Duration> waits = new ArrayList<>();
+    private final List<String> sent = new ArrayList<>();
+    private final List<String> requested = new ArrayList<>();
+    private final List<String> sentBodies = new ArrayList<>();
     private int calls;
 
     private ExactClient client() {
@@ -50,6 +57,37 @@ class ExactClientTest {
             @Override
             public Response sync(String authorization, int division, String service, String entity, String filter,
                     String select, String skiptoken) {
+                requested.add("sync/" + service + "/" + entity + "?" + filter + "&" + select);
+                return next();
+            }
+
+            @Override
+            public Response syncDeleted(String authorization, int division, String filter, String select,
+                    String skiptoken) {
+                requested.add("sync/Deleted?" + filter + "&" + select);
+                return next();
+            }
+
+            @Override
+            public Response createCommunicationNote(String authorization, int division, String body) {
+                sent.add("POST " + division + " " + body);
+                return next();
+            }
+
+            @Override
+            public Response updateAccount(String authorization, int division, String id, String body) {
+                sent.add("PUT " + division + " " + id + " " + body);
+                return next();
+            }
+
+            @Override
+            public Response webhookSubscriptions(String authorization, int division, String select) {
+                return next();
+            }
+
+            @Override
+            public Response subscribeWebhook(String authorization, int division, String body) {
+                sentBodies.add(body);
                 return next();
             }
         };
@@ -155,5 +193,105 @@ class ExactClientTest {
     void theCurrentUserComesFromTheResultsList() {
         answer(new ScriptedResponse(200, ME));
         assertEquals(3124567, client().me("t").getInt("CurrentDivision"));
+    }
+
+    private static final UUID ACCOUNT = UUID.fromString("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11");
+    private static final JsonObject NOTE = Json.createObjectBuilder().add("Subject", "Reminder").add("Notes", "2 invoices").build();
+    private static final JsonObject HOLD = Json.createObjectBuilder().add("Blocked", true).build();
+
+    @Test
+    void aCreatedNoteIsSentWithItsAccountAndItsNewIdIsReadFromThe201() {
+        answer(new ScriptedResponse(201, "{\"d\":{\"__metadata\":{\"uri\":\"x\"},\"ID\":\"0b6f7a52-4c4c-4e5e-9a0d-6b1c9a3e2f10\","
+                + "\"Account\":\"" + ACCOUNT + "\",\"Created\":\"/Date(1764064800000)/\",\"Subject\":\"Reminder\"}}"));
+        UUID id = client().createNote("t", 3124567, ACCOUNT, NOTE);
+        assertEquals(UUID.fromString("0b6f7a52-4c4c-4e5e-9a0d-6b1c9a3e2f10"), id);
+        assertEquals(List.of("POST 3124567 {\"Subject\":\"Reminder\",\"Notes\":\"2 invoices\",\"Account\":\"" + ACCOUNT + "\"}"), sent);
+    }
+
+    @Test
+    void anAccountUpdateIsDoneOnA204WithoutBody() {
+        answer(new ScriptedResponse(204, null).limits(4000, 50, NOW.plusSeconds(30).toEpochMilli()));
+        client().updateAccount("t", 3124567, ACCOUNT, HOLD);
+        assertEquals(List.of("PUT 3124567 " + ACCOUNT + " {\"Blocked\":true}"), sent);
+        assertTrue(waits.isEmpty());
+    }
+
+    @Test
+    void a400OnAWriteIsPermanentAndSentOnlyOnce() {
+        answer(new ScriptedResponse(400, "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"Account: the account does not exist\"}}}"));
+        ExactApiException e = assertThrows(ExactApiException.class, () -> client().createNote("t", 1, ACCOUNT, NOTE));
+        assertTrue(e.isPermanent());
+        assertTrue(e.getMessage().contains("the account does not exist"), e.getMessage());
+        assertEquals(1, calls, "Exact blocks an app after 10 errors per endpoint per hour: no blind retry");
+    }
+
+    @Test
+    void a404OnAnAccountUpdateIsPermanent() {
+        answer(new ScriptedResponse(404, "{\"error\":{\"message\":{\"value\":\"Account does not exist\"}}}"));
+        ExactApiException e = assertThrows(ExactApiException.class, () -> client().updateAccount("t", 1, ACCOUNT, HOLD));
+        assertEquals(404, e.status());
+        assertTrue(e.isPermanent());
+        assertEquals(1, calls);
+    }
+
+    @Test
+    void a429OnAWriteWaitsForTheResetAndIsSentAgain() {
+        answer(new ScriptedResponse(429, "{}").limits(4000, 0, NOW.plusSeconds(10).toEpochMilli()));
+        answer(new ScriptedResponse(204, null));
+        client().updateAccount("t", 1, ACCOUNT, HOLD);
+        assertEquals(2, sent.size());
+        assertTrue(waits.get(0).compareTo(Duration.ofSeconds(10)) >= 0, "waited until the reset: " + waits);
+    }
+
+    @Test
+    void serverErrorsOnAWriteBackOffAndEndAsATransientFailure() {
+        for (int i = 0; i < 4; i++) {
+            answer(new ScriptedResponse(503, "<html>Service Unavailable</html>"));
+        }
+        ExactApiException e = assertThrows(ExactApiException.class, () -> client().createNote("t", 1, ACCOUNT, NOTE));
+        assertEquals(503, e.status());
+        assertFalse(e.isPermanent(), "the outbox tries again later");
+        assertEquals(4, calls);
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000)), waits);
+    }
+
+    @Test
+    void anExpiredTokenAndTheRateLimitAreNotPermanent() {
+        assertFalse(new ExactApiException(401, "expired").isPermanent());
+        assertFalse(new ExactApiException(429, "limit").isPermanent());
+        assertFalse(new ExactApiException(0, "time-out").isPermanent());
+        assertTrue(new ExactApiException(403, "forbidden").isPermanent());
+    }
+
+    @Test
+    void deletionsComeFromSyncDeletedWhichHasNoServiceSegment() {
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        answer(new ScriptedResponse(200, "{\"d\":{\"results\":[]}}"));
+        ExactClient client = client();
+        client.syncPage("t", 1, SyncEndpoint.DELETED, 7, null);
+        client.syncPage("t", 1, SyncEndpoint.CONTACTS, 7, null);
+        assertEquals(List.of("sync/Deleted?Timestamp gt 7L&EntityKey,EntityType,DeletedDate,Timestamp",
+                "sync/CRM/Contacts?Timestamp gt 7L&ID,Account,FullName,FirstName,LastName,Email,Phone,Mobile,IsMainContact,Timestamp"),
+                requested);
+        assertEquals("Deleted", SyncEndpoint.DELETED.stateKey());
+    }
+
+    @Test
+    void subscribingToAWebhookPostsTopicAndCallbackAndReadsTheCreatedRecord() {
+        answer(new ScriptedResponse(201, "{\"d\":{\"ID\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Topic\":\"Accounts\"}}"));
+        var created = client().subscribeWebhook("t", 3124567, "https://dunwise.example/dunwise/hooks/exact", "Accounts");
+        assertEquals("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11", created.getString("ID"));
+        assertEquals(List.of("{\"CallbackURL\":\"https://dunwise.example/dunwise/hooks/exact\",\"Topic\":\"Accounts\"}"),
+                sentBodies);
+    }
+
+    @Test
+    void aRefusedWebhookSubscriptionSaysWhyInExactsWords() {
+        answer(new ScriptedResponse(400, "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":"
+                + "\"CallbackURL: the validation request failed\"}}}"));
+        ExactApiException e = assertThrows(ExactApiException.class,
+                () -> client().subscribeWebhook("t", 3124567, "https://x/hooks/exact", "Accounts"));
+        assertEquals("Exact Online answered HTTP 400: CallbackURL: the validation request failed", e.getMessage());
+        assertEquals(1, calls, "a refusal is not retried");
     }
 }

@@ -2,7 +2,6 @@ package nl.dunwise.exact.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -11,7 +10,6 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import nl.dunwise.exact.client.MalformedRecordException;
 import org.junit.jupiter.api.Test;
 
 class SyncRecordsTest {
@@ -49,11 +47,15 @@ class SyncRecordsTest {
     }
 
     @Test
-    void aPageWithOneBadRecordIsRefusedWhole() {
+    void aBadRecordIsSkippedAndCountedWhileTheRestOfThePageIsKept() {
         List<JsonObject> page = List.of(
                 json("{\"ID\":\"6a0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Account\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"DueDate\":\"/Date(1764547200000)/\",\"AmountDC\":1,\"Timestamp\":\"5\"}"),
                 json("{\"ID\":\"7a0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Account\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"DueDate\":\"/Date(1764547200000)/\",\"AmountDC\":\"lots\",\"Timestamp\":\"6\"}"));
-        assertThrows(MalformedRecordException.class, () -> PaymentTermRecord.parseAll(page));
+        ParsedPage<PaymentTermRecord> parsed = PaymentTermRecord.parseAll(page);
+        assertEquals(1, parsed.rows().size());
+        assertEquals(1, parsed.malformed());
+        assertTrue(parsed.lastProblem().contains("AmountDC is not a number"), parsed.lastProblem());
+        assertEquals(6, parsed.maxTimestamp().getAsLong(), "the skipped record's Timestamp still moves the position");
     }
 
     @Test
@@ -61,7 +63,7 @@ class SyncRecordsTest {
         List<JsonObject> page = List.of(
                 json("{\"ID\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Code\":\"1\",\"Name\":\"Old\",\"Timestamp\":\"7\"}"),
                 json("{\"ID\":\"5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Code\":\"1\",\"Name\":\"New\",\"Timestamp\":\"9\"}"));
-        List<AccountRecord> rows = AccountRecord.parseAll(page);
+        List<AccountRecord> rows = AccountRecord.parseAll(page).rows();
         assertEquals(1, rows.size());
         assertEquals("New", rows.get(0).name());
     }

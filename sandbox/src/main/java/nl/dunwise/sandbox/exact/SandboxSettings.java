@@ -28,10 +28,12 @@ public class SandboxSettings {
     public static final String DEBTORS = "sandbox.exact.debtors";
     public static final String INVOICES = "sandbox.exact.invoices";
     public static final String DIVISION = "sandbox.exact.division";
+    public static final String WEBHOOK_SECRET = "sandbox.exact.webhook-secret";
 
     /** Demo values (docs/contract.md); never used in production. */
     public static final String DEMO_CLIENT_ID = "c0ffee00-0000-4000-8000-000000000001";
     public static final String DEMO_CLIENT_SECRET = "demo-only-exact-client-secret";
+    public static final String DEMO_WEBHOOK_SECRET = "demo-only-exact-webhook-secret";
 
     private Config config() {
         return ConfigProvider.getConfig(SandboxSettings.class.getClassLoader());
@@ -55,6 +57,11 @@ public class SandboxSettings {
 
     public String clientSecret() {
         return string(CLIENT_SECRET, DEMO_CLIENT_SECRET);
+    }
+
+    /** The app's webhook secret (Exact shows it in the App Center): the key of every HashCode. */
+    public String webhookSecret() {
+        return string(WEBHOOK_SECRET, DEMO_WEBHOOK_SECRET);
     }
 
     /** Registered redirect URIs; empty means any absolute http(s) URL is accepted. */

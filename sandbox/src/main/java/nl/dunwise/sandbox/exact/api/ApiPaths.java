@@ -17,7 +17,9 @@ final class ApiPaths {
 
     private static final Map<String, String> TAILS = Stream.of(
             "system/Divisions", "system/AllDivisions",
-            "sync/CRM/Accounts", "sync/Cashflow/PaymentTerms", "sync/Deleted")
+            "sync/CRM/Accounts", "sync/CRM/Contacts", "sync/Cashflow/PaymentTerms",
+            "sync/Financial/TransactionLines", "sync/Deleted", "activities/CommunicationNotes", "crm/Accounts",
+            "webhooks/WebhookSubscriptions")
             .collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), Function.identity()));
 
     private ApiPaths() {
@@ -43,8 +45,11 @@ final class ApiPaths {
         if (seg[1].equalsIgnoreCase(CURRENT) && seg[2].equalsIgnoreCase("Me")) {
             return "v1/current/Me";
         }
-        String tail = TAILS.get(seg[2].toLowerCase(Locale.ROOT));
-        return tail == null ? p : "v1/" + seg[1] + "/" + tail;
+        // A record's key, as in crm/Accounts(guid'..'), keeps its spelling; only the entity set is normalised.
+        int key = seg[2].indexOf('(');
+        String set = key < 0 ? seg[2] : seg[2].substring(0, key);
+        String tail = TAILS.get(set.toLowerCase(Locale.ROOT));
+        return tail == null ? p : "v1/" + seg[1] + "/" + tail + (key < 0 ? "" : seg[2].substring(key));
     }
 
     /**

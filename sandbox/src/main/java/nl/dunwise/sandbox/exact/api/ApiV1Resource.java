@@ -1,18 +1,27 @@
 package nl.dunwise.sandbox.exact.api;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,7 +43,8 @@ import nl.dunwise.sandbox.exact.odata.SyncPaging;
 import nl.dunwise.sandbox.exact.store.ExactStore;
 
 /**
- * The REST API v1 resources. The gate has already authenticated and counted the call.
+ * The REST API v1 resources: the reads of a sync and the write-backs (notes, account hold and credit line).
+ * The gate has already authenticated and counted the call.
  */
 @Path("v1")
 @RequestScoped
@@ -46,8 +56,15 @@ public class ApiV1Resource {
     private static final Set<String> SYNC_OPTIONS = Set.of(QueryOptions.SELECT, QueryOptions.FILTER,
             QueryOptions.SKIPTOKEN, QueryOptions.TOP, QueryOptions.INLINECOUNT, QueryOptions.ORDERBY, QueryOptions.FORMAT);
 
+    private static final Set<String> NOTE_OPTIONS = Set.of(QueryOptions.SELECT, QueryOptions.FILTER,
+            QueryOptions.SKIPTOKEN, QueryOptions.TOP, QueryOptions.INLINECOUNT, QueryOptions.FORMAT);
+    private static final Pattern GUID_KEY = Pattern.compile("^\\(guid'([^']*)'\\)$");
+
     @Inject
     ExactStore store;
+
+    @Inject
+    Clock clock;
 
     /**
      * The signed-in user. Like Exact, the single record comes inside {@code d.results} (an array of one),
@@ -103,10 +120,108 @@ public class ApiV1Resource {
     }
 
     @GET
+    @Path("{division}/sync/CRM/Contacts")
+    public Response syncContacts(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_CONTACTS, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Financial/TransactionLines")
+    public Response syncTransactionLines(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_TRANSACTION_LINES, division, uri, request);
+    }
+
+    @GET
     @Path("{division}/sync/Deleted")
     public Response syncDeleted(@PathParam("division") String division, @Context UriInfo uri,
                                  @Context HttpServletRequest request) {
         return sync(Entities.SYNC_DELETED, division, uri, request);
+    }
+
+    /**
+     * Creates a note on an account. An Account that is not in the division is a 400, as Exact answers a
+     * reference it cannot resolve; the answer is 201 with the whole record in {@code d} and its URI in
+     * {@code Location}.
+     */
+    @POST
+    @Path("{division}/activities/CommunicationNotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createNote(@PathParam("division") String division, String body, @Context UriInfo uri,
+                               @Context HttpServletRequest request) {
+        ApiPrincipal p = principal(request);
+        int code = requireDivision(division);
+        WriteBodies.Note note = WriteBodies.note(body);
+        Map<String, Object> created = store.createNote(code, note.account(), note.contact(), note.subject(),
+                note.notes(), p.userId(), clock.instant())
+                .orElseThrow(() -> new ExactApiException(400, "Account: the account " + note.account()
+                        + " does not exist in division " + code + "."));
+        String recordUri = exactBase(uri) + "/api/v1/" + code + "/" + Entities.COMMUNICATION_NOTES_PATH
+                + "(guid'" + created.get("ID") + "')";
+        StreamingOutput out = o -> ODataJsonWriter.writeSingle(o, Entities.COMMUNICATION_NOTES,
+                new Record(created, recordUri));
+        return Response.created(URI.create(recordUri)).entity(out).type(ExactErrors.JSON).build();
+    }
+
+    /** Notes of the division, 60 a page, oldest first; tests read back what a client wrote. */
+    @GET
+    @Path("{division}/activities/CommunicationNotes")
+    public Response notes(@PathParam("division") String division, @Context UriInfo uri,
+                          @Context HttpServletRequest request) {
+        int code = requireDivision(division);
+        QueryOptions q = QueryOptions.parse(rawQuery(request), NOTE_OPTIONS);
+        EntitySchema schema = Entities.COMMUNICATION_NOTES;
+        List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), schema);
+        FilterExpr filter = q.filter();
+        SqlFilter.Fragment where = filter == null ? null : SqlFilter.compile(filter, schema);
+        long after = SyncPaging.parseSkipToken(q.get(QueryOptions.SKIPTOKEN).orElse(null));
+        Integer top = q.top();
+        ExactStore.SyncRows fetched = store.notes(code, fields, where, after,
+                SyncPaging.fetchLimit(top, Entities.PAGE_SIZE), q.inlineCount());
+        SyncPaging.Page<Map<String, Object>> page = SyncPaging.page(fetched.rows(), top, Entities.PAGE_SIZE,
+                r -> (Long) r.get(ExactStore.PAGE_KEY));
+        String base = exactBase(uri) + "/api/v1/" + code + "/" + Entities.COMMUNICATION_NOTES_PATH;
+        List<Record> records = new ArrayList<>(page.rows().size());
+        for (Map<String, Object> row : page.rows()) {
+            records.add(new Record(row, base + "(guid'" + row.get("ID") + "')"));
+        }
+        String next = page.hasNext()
+                ? SyncPaging.nextLink(uri.getAbsolutePath().toString(), rawQuery(request), page.nextSkipToken())
+                : null;
+        return json(schema, fields, records, next, fetched.count());
+    }
+
+    /**
+     * Changes an account's Blocked and CreditLineSales: 204 without a body, 404 for an account that is not in
+     * the division. A real change bumps the account's Timestamp, so the next sync brings it back.
+     */
+    @PUT
+    @Path("{division}/crm/Accounts{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response updateAccount(@PathParam("division") String division, @PathParam("key") String key,
+                                  String body, @Context HttpServletRequest request) {
+        principal(request);
+        int code = requireDivision(division);
+        UUID account = guidKey(key);
+        WriteBodies.AccountChange change = WriteBodies.accountChange(body);
+        if (!store.updateAccount(code, account, change.blocked(), change.creditLineSales(), clock.instant())) {
+            throw new ExactApiException(404, "Account " + account + " does not exist in division " + code + ".");
+        }
+        return Response.noContent().build();
+    }
+
+    /** The key of a record URL, {@code (guid'..')}, as OData v2 writes it. */
+    static UUID guidKey(String key) {
+        Matcher m = GUID_KEY.matcher(key);
+        if (!m.matches()) {
+            throw new ExactApiException(400, "Bad request: the key '" + key + "' is not of the form (guid'...').");
+        }
+        try {
+            return UUID.fromString(m.group(1));
+        } catch (IllegalArgumentException e) {
+            throw new ExactApiException(400, "Bad request: '" + m.group(1) + "' is not a valid Edm.Guid.");
+        }
     }
 
     private Response divisionList(String division, UriInfo uri, HttpServletRequest request) {
@@ -163,7 +278,7 @@ public class ApiV1Resource {
         ExactStore.SyncRows fetched = store.sync(entity, division, fields, where, after,
                 SyncPaging.fetchLimit(top, pageSize), q.inlineCount());
         SyncPaging.Page<Map<String, Object>> page = SyncPaging.page(fetched.rows(), top, pageSize,
-                r -> (Long) r.get("Timestamp"));
+                r -> (Long) r.get(ExactStore.PAGE_KEY));
         String base = exactBase(uri) + "/api/v1/" + division + "/" + entity.path();
         List<Record> records = new ArrayList<>(page.rows().size());
         for (Map<String, Object> row : page.rows()) {
@@ -176,6 +291,10 @@ public class ApiV1Resource {
     }
 
     private int requireDivision(String text) {
+        return requireDivision(store, text);
+    }
+
+    static int requireDivision(ExactStore store, String text) {
         int code;
         try {
             code = Integer.parseInt(text);
@@ -196,7 +315,7 @@ public class ApiV1Resource {
         return request.getQueryString();
     }
 
-    private static ApiPrincipal principal(HttpServletRequest request) {
+    static ApiPrincipal principal(HttpServletRequest request) {
         Object p = request.getAttribute(ApiGateFilter.PRINCIPAL);
         if (!(p instanceof ApiPrincipal principal)) {
             throw new ExactApiException(401, "Access denied: no valid access token.");

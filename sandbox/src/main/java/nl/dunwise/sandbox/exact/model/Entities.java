@@ -85,6 +85,49 @@ public final class Entities {
             Field.of("YourRef", STRING, "your_ref"))),
             "exs_payment_term", 10);
 
+    public static final SyncEntity SYNC_CONTACTS = new SyncEntity("sync/CRM/Contacts", new EntitySchema(
+            "Exact.Web.Api.Models.Sync.CRM.Contact", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Division", INT32, "division"),
+            Field.of("Email", STRING, "email"),
+            Field.of("FirstName", STRING, "first_name"),
+            Field.of("FullName", STRING, "full_name"),
+            Field.of("ID", GUID, "id"),
+            Field.of("IsMainContact", BOOLEAN, "is_main_contact"),
+            Field.of("LastName", STRING, "last_name"),
+            Field.of("Mobile", STRING, "mobile"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("Phone", STRING, "phone"))),
+            "exs_contact", 5);
+
+    /**
+     * Journal lines. The sandbox keeps only the customer's line of each entry: the sales line of every
+     * invoice or credit note (Type 20/21, positive for an invoice) and the receipt line of every payment
+     * (Type 40, negative: a credit on the customer). GL, VAT and bank-account lines are left out.
+     */
+    public static final SyncEntity SYNC_TRANSACTION_LINES = new SyncEntity("sync/Financial/TransactionLines",
+            new EntitySchema("Exact.Web.Api.Models.Sync.Financial.TransactionLine", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("AmountDC", DOUBLE, "amount_dc"),
+            Field.of("AmountFC", DOUBLE, "amount_fc"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Currency", STRING, "currency"),
+            Field.of("Date", DATETIME, day("date")),
+            Field.of("Description", STRING, "description"),
+            Field.of("Division", INT32, "division"),
+            Field.of("DueDate", DATETIME, day("due_date")),
+            Field.of("EntryID", GUID, "entry_id"),
+            Field.of("EntryNumber", INT32, "entry_number"),
+            Field.of("ID", GUID, "id"),
+            Field.of("InvoiceNumber", INT32, "invoice_number"),
+            Field.of("JournalCode", STRING, "journal_code"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("Type", INT32, "type"))),
+            "exs_transaction_line", 1);
+
     public static final SyncEntity SYNC_DELETED = new SyncEntity("sync/Deleted", new EntitySchema(
             "Exact.Web.Api.Models.Sync.Deleted", List.of(
             Field.of("Timestamp", INT64, "row_version"),
@@ -97,7 +140,30 @@ public final class Entities {
             Field.of("ID", GUID, "id"))),
             "exs_deleted", 0);
 
-    public static final List<SyncEntity> SYNC = List.of(SYNC_ACCOUNTS, SYNC_PAYMENT_TERMS, SYNC_DELETED);
+    public static final List<SyncEntity> SYNC = List.of(SYNC_ACCOUNTS, SYNC_CONTACTS, SYNC_PAYMENT_TERMS,
+            SYNC_TRANSACTION_LINES, SYNC_DELETED);
+
+    /**
+     * {@code activities/CommunicationNotes}, an ordinary (not sync) endpoint: ID first, the rest
+     * alphabetically. Exact's entity has more fields (AccountName, Opportunity, Document, ...); these are
+     * the ones a client writes or needs back. The type string is a best guess.
+     */
+    public static final EntitySchema COMMUNICATION_NOTES = new EntitySchema(
+            "Exact.Web.Api.Models.Activities.CommunicationNote", List.of(
+            Field.of("ID", GUID, "id"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("Contact", GUID, "contact_id"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Creator", GUID, "creator"),
+            Field.of("Division", INT32, "division"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("Notes", STRING, "notes"),
+            Field.of("Subject", STRING, "subject")));
+
+    public static final String COMMUNICATION_NOTES_PATH = "activities/CommunicationNotes";
+
+    /** Ordinary endpoints answer 60 records a page. */
+    public static final int PAGE_SIZE = 60;
 
     /** {@code current/Me}. */
     public static final EntitySchema ME = new EntitySchema("Exact.Web.Api.System.Me", List.of(
@@ -119,7 +185,23 @@ public final class Entities {
             Field.of("IsMainDivision", BOOLEAN),
             Field.of("Status", INT32)));
 
-    /** EntityType numbers of sync/Deleted, as Exact numbers them. */
+    /** EntityType numbers of sync/Deleted, as Exact numbers them (see docs/exact-online.md for the source). */
+    public static final int DELETED_TYPE_TRANSACTION_LINES = 1;
     public static final int DELETED_TYPE_ACCOUNTS = 2;
+    public static final int DELETED_TYPE_CONTACTS = 5;
     public static final int DELETED_TYPE_PAYMENT_TERMS = 10;
+
+    /** {@code webhooks/WebhookSubscriptions}: an app's subscriptions in one division. */
+    public static final EntitySchema WEBHOOK_SUBSCRIPTIONS = new EntitySchema(
+            "Exact.Web.Api.Models.Webhooks.WebhookSubscription", List.of(
+            Field.of("ID", GUID),
+            Field.of("CallbackURL", STRING),
+            Field.of("ClientID", STRING),
+            Field.of("Created", DATETIME),
+            Field.of("Creator", GUID),
+            Field.of("CreatorFullName", STRING),
+            Field.of("Description", STRING),
+            Field.of("Division", INT32),
+            Field.of("Topic", STRING),
+            Field.of("UserID", GUID)));
 }

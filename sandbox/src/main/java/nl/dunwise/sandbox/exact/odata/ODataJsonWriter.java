@@ -49,6 +49,16 @@ public final class ODataJsonWriter {
         }
     }
 
+    /** One record as Exact answers a POST ({@code 201}) or a GET by key: {@code {"d": {...}}}, no results list. */
+    public static void writeSingle(OutputStream out, EntitySchema schema, Record record) {
+        try (JsonGenerator g = Json.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeKey("d");
+            writeRecord(g, schema, schema.fields(), record);
+            g.writeEnd();
+        }
+    }
+
     private static void writeRecord(JsonGenerator g, EntitySchema schema, List<Field> selected, Record r) {
         g.writeStartObject();
         g.writeStartObject("__metadata");

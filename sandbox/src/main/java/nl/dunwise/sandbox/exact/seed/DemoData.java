@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Everything the generator makes, ready to be inserted. */
-public record DemoData(Division division, User user, List<Account> accounts, List<Term> terms) {
+public record DemoData(Division division, User user, List<Account> accounts, List<Term> terms,
+                       List<Contact> contacts, List<Line> lines) {
 
     public record Division(int code, String description, long hid, String currency, String country, int status,
                            long seed, LocalDate generatedOn, Instant created) {
@@ -36,5 +37,23 @@ public record DemoData(Division division, User user, List<Account> accounts, Lis
         public boolean partPaid() {
             return openAmount.compareTo(invoiceAmount) != 0;
         }
+    }
+
+    /** A person at an account; every account has exactly one main contact. */
+    public record Contact(UUID id, UUID accountId, String firstName, String lastName, String email, String phone,
+                          boolean mainContact, Instant created) {
+
+        public String fullName() {
+            return firstName + " " + lastName;
+        }
+    }
+
+    /**
+     * The customer's line of a journal entry: the sales line of an invoice or credit note (type 20/21,
+     * the full amount) or the receipt line of a payment (type 40, negative, dated the day it was paid).
+     */
+    public record Line(UUID id, UUID accountId, UUID entryId, int entryNumber, String journalCode, int type,
+                       LocalDate date, LocalDate dueDate, int invoiceNumber, BigDecimal amount, String description,
+                       Instant created) {
     }
 }

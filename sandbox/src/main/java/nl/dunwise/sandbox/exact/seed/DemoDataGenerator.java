@@ -39,6 +39,13 @@ public final class DemoDataGenerator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** Journals and transaction types of Exact: 70 the sales journal, 20 the bank journal. */
+    public static final String SALES_JOURNAL = "70";
+    public static final String BANK_JOURNAL = "20";
+    public static final int TYPE_SALES_ENTRY = 20;
+    public static final int TYPE_SALES_CREDIT_NOTE = 21;
+    public static final int TYPE_CASH_OR_BANK = 40;
+
     /** What to generate. */
     public record Settings(long seed, int debtors, int invoices, int divisionCode, LocalDate today) {
         public Settings {
@@ -78,7 +85,10 @@ public final class DemoDataGenerator {
             accounts.add(account(i));
         }
         List<DemoData.Term> terms = terms(accounts);
-        return new DemoData(division, user, List.copyOf(accounts), terms);
+        // Drawn after everything else, so that adding them left the accounts and items of a seed unchanged.
+        List<DemoData.Contact> contacts = contacts(accounts);
+        List<DemoData.Line> lines = lines(terms);
+        return new DemoData(division, user, List.copyOf(accounts), terms, contacts, lines);
     }
 
     // ---------------------------------------------------------------- accounts
@@ -348,6 +358,50 @@ public final class DemoDataGenerator {
             out.add(new DemoData.Term(t.id(), t.accountId(), t.entryId(), number, t.invoiceDate(), t.dueDate(),
                     t.invoiceAmount(), t.openAmount(), t.creditNote(), t.description(), t.yourRef(),
                     t.lastPaymentDate(), t.paymentCondition(), t.paymentDays(), t.created(), t.modified()));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---------------------------------------------------------------- contacts and journal lines
+
+    /**
+     * One or two people per account; the first is the main contact and always has an email address, so
+     * that a debtor without an address of its own (about 2%) can still be reached through its main contact.
+     */
+    private List<DemoData.Contact> contacts(List<DemoData.Account> accounts) {
+        List<DemoData.Contact> out = new ArrayList<>();
+        for (DemoData.Account a : accounts) {
+            String domain = a.email() != null ? a.email().substring(a.email().indexOf('@') + 1) : slug(a.name()) + ".example";
+            int people = random.nextInt(100) < 30 ? 2 : 1;
+            for (int p = 0; p < people; p++) {
+                String first = pick(NamePools.FIRST_NAMES);
+                String last = pick(a.country().equals("DE") ? NamePools.DE_SURNAMES : NamePools.NL_SURNAMES);
+                boolean main = p == 0;
+                String email = main || random.nextBoolean() ? slug(first) + "." + slug(last) + "@" + domain : null;
+                out.add(new DemoData.Contact(uuid(), a.id(), first, last, email, a.phone(), main,
+                        a.created().plusSeconds(3600L * (1 + random.nextInt(48)))));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The customer's journal lines behind the open items: a sales line per invoice or credit note and, for
+     * a part-paid item, the receipt line of what was paid, dated on the item's last payment date. The sum
+     * of an item's lines is always its open amount.
+     */
+    private List<DemoData.Line> lines(List<DemoData.Term> terms) {
+        List<DemoData.Line> out = new ArrayList<>();
+        int bankEntry = 0;
+        for (DemoData.Term t : terms) {
+            out.add(new DemoData.Line(uuid(), t.accountId(), t.entryId(), t.invoiceNumber(), SALES_JOURNAL,
+                    t.creditNote() ? TYPE_SALES_CREDIT_NOTE : TYPE_SALES_ENTRY, t.invoiceDate(), t.dueDate(),
+                    t.invoiceNumber(), t.invoiceAmount(), t.description(), t.created()));
+            if (t.partPaid()) {
+                out.add(new DemoData.Line(uuid(), t.accountId(), uuid(), ++bankEntry, BANK_JOURNAL, TYPE_CASH_OR_BANK,
+                        t.lastPaymentDate(), null, t.invoiceNumber(), t.openAmount().subtract(t.invoiceAmount()),
+                        "Betaling " + t.invoiceNumber(), t.modified()));
+            }
         }
         return List.copyOf(out);
     }

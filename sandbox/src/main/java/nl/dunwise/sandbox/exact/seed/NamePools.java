@@ -85,6 +85,10 @@ final class NamePools {
 
     static final List<String> DE_STREETS = List.of("Hauptstraße", "Bahnhofstraße", "Industriestraße", "Gewerbering", "Am Hafen", "Lindenallee");
 
+    static final List<String> FIRST_NAMES = List.of(
+            "Anna", "Bram", "Carla", "Daan", "Eva", "Femke", "Gert", "Hanna", "Iris", "Jeroen", "Karin", "Lars",
+            "Marieke", "Niels", "Olga", "Pieter", "Ruth", "Sven", "Tessa", "Wouter", "Claire", "Luc", "Jonas", "Heike");
+
     static final List<String> INVOICE_TEXTS = List.of(
             "Levering volgens order %s", "Levering week %s", "Onderhoudscontract %s", "Installatiewerkzaamheden %s",
             "Huur materieel %s", "Dienstverlening %s", "Projectfactuur %s", "Levering onderdelen %s",

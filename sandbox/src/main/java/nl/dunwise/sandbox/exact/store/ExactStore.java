@@ -1,9 +1,12 @@
 package nl.dunwise.sandbox.exact.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,14 +20,19 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 
+import nl.dunwise.sandbox.exact.model.Entities;
 import nl.dunwise.sandbox.exact.model.Entities.SyncEntity;
 import nl.dunwise.sandbox.exact.oauth.Passwords;
+import nl.dunwise.sandbox.exact.odata.EntitySchema;
 import nl.dunwise.sandbox.exact.odata.Field;
 import nl.dunwise.sandbox.exact.odata.SqlFilter;
 
-/** Reads of the simulated Exact data. */
+/** Reads of the simulated Exact data, and the few writes a client may make (notes, account hold and credit line). */
 @Stateless
 public class ExactStore {
+
+    /** Key of the row maps of {@link #sync} and {@link #notes} holding the row version pages are cut by. */
+    public static final String PAGE_KEY = "\u0000row_version";
 
     @Resource(lookup = "jdbc/exactSandbox")
     DataSource dataSource;
@@ -71,23 +79,89 @@ public class ExactStore {
 
     /**
      * Rows of a sync entity with {@code Timestamp > after} that match the filter, in Timestamp order.
-     * The result maps hold every selected field plus Timestamp and ID, which paging and
-     * {@code __metadata} need even when not selected.
+     * The result maps hold every selected field plus ID, which {@code __metadata} needs even when not
+     * selected, and the row version under {@link #PAGE_KEY}, which paging needs.
      */
     public SyncRows sync(SyncEntity entity, int division, List<Field> selected, SqlFilter.Fragment filter,
                          long after, int limit, boolean count) {
-        List<Field> columns = new ArrayList<>(selected);
-        for (String always : new String[] {"Timestamp", "ID"}) {
-            Field f = entity.schema().require(always);
-            if (!columns.contains(f)) {
-                columns.add(f);
+        return page(entity.table(), entity.schema(), division, selected, filter, after, limit, count);
+    }
+
+    /** A page of communication notes, in the order they were created; the same contract as {@link #sync}. */
+    public SyncRows notes(int division, List<Field> selected, SqlFilter.Fragment filter, long after, int limit,
+                          boolean count) {
+        return page("exs_communication_note", Entities.COMMUNICATION_NOTES, division, selected, filter, after, limit,
+                count);
+    }
+
+    /**
+     * Stores a note on an account of the division; empty when the division has no such account. Returns the
+     * stored record's values by property name.
+     */
+    public Optional<Map<String, Object>> createNote(int division, UUID account, UUID contact, String subject,
+                                                    String notes, UUID creator, Instant now) {
+        UUID id = UUID.randomUUID();
+        int inserted = update("INSERT INTO exs_communication_note (id, division, account_id, contact_id, subject, notes, "
+                + "creator, created, modified) SELECT ?, division, id, ?, ?, ?, ?, ?, ? FROM exs_account "
+                + "WHERE division = ? AND id = ?", id, contact, subject, notes, creator, Jdbc.utc(now), Jdbc.utc(now),
+                division, account);
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("ID", id);
+        v.put("Account", account);
+        v.put("Contact", contact);
+        v.put("Created", now);
+        v.put("Creator", creator);
+        v.put("Division", division);
+        v.put("Modified", now);
+        v.put("Notes", notes);
+        v.put("Subject", subject);
+        return Optional.of(v);
+    }
+
+    /**
+     * Changes Blocked and/or CreditLineSales (null arguments leave a value alone); false when the division has
+     * no such account. The row-version trigger bumps the account's Timestamp when a value really changes, so
+     * the next sync of CRM/Accounts returns it. Under {@link Schema#WRITE_LOCK}, so that commit order stays
+     * Timestamp order for concurrent syncs.
+     */
+    public boolean updateAccount(int division, UUID account, Boolean blocked, Optional<BigDecimal> creditLine,
+                                 Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_xact_lock(" + Schema.WRITE_LOCK + ")");
             }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE exs_account SET "
+                    + "blocked = coalesce(?, blocked), "
+                    + "credit_line_sales = CASE WHEN ? THEN ? ELSE credit_line_sales END, "
+                    + "modified = CASE WHEN blocked IS DISTINCT FROM coalesce(?, blocked) "
+                    + "  OR (? AND credit_line_sales IS DISTINCT FROM ?) THEN ? ELSE modified END "
+                    + "WHERE division = ? AND id = ?")) {
+                boolean setsLine = creditLine != null;
+                BigDecimal line = setsLine ? creditLine.orElse(null) : null;
+                Jdbc.bind(ps, blocked, setsLine, line, blocked, setsLine, line, Jdbc.utc(now), division, account);
+                return ps.executeUpdate() == 1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Exact sandbox update failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SyncRows page(String table, EntitySchema schema, int division, List<Field> selected,
+                          SqlFilter.Fragment filter, long after, int limit, boolean count) {
+        List<Field> columns = new ArrayList<>(selected);
+        Field id = schema.require("ID");
+        if (!columns.contains(id)) {
+            columns.add(id);
         }
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(columns.get(i).sql()).append(" AS c").append(i);
+            sql.append(columns.get(i).sql()).append(" AS c").append(i).append(", ");
         }
-        String where = " FROM " + entity.table() + " WHERE division = ?" + (filter == null ? "" : " AND " + filter.sql());
+        sql.append("row_version");
+        String where = " FROM " + table + " WHERE division = ?" + (filter == null ? "" : " AND " + filter.sql());
         sql.append(where).append(" AND row_version > ? ORDER BY row_version LIMIT ?");
         List<Object> params = new ArrayList<>();
         params.add(division);
@@ -102,6 +176,7 @@ public class ExactStore {
             for (int i = 0; i < columns.size(); i++) {
                 row.put(columns.get(i).name(), RowReader.read(rs, i + 1, columns.get(i).type()));
             }
+            row.put(PAGE_KEY, rs.getLong(columns.size() + 1));
             return row;
         });
         Long total = null;
@@ -120,11 +195,23 @@ public class ExactStore {
         m.put("creditNotes", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc < 0"));
         m.put("partPaid", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc <> transaction_amount_dc"));
         m.put("overdue", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND due_date < current_date"));
+        m.put("contacts", single("SELECT count(*) FROM exs_contact"));
+        m.put("transactionLines", single("SELECT count(*) FROM exs_transaction_line"));
         m.put("deleted", single("SELECT count(*) FROM exs_deleted"));
         m.put("maxTimestamp", single("SELECT coalesce(max(v), 0) FROM (SELECT max(row_version) v FROM exs_account "
-                + "UNION ALL SELECT max(row_version) FROM exs_payment_term UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
+                + "UNION ALL SELECT max(row_version) FROM exs_contact UNION ALL SELECT max(row_version) FROM exs_payment_term "
+                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
         m.put("activeConnections", single("SELECT count(*) FROM exs_oauth_grant WHERE revoked_at IS NULL"));
         return m;
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Jdbc.bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Exact sandbox update failed: " + e.getMessage(), e);
+        }
     }
 
     private long single(String sql) {

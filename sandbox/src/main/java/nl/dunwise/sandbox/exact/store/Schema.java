@@ -16,7 +16,8 @@ final class Schema {
     static final long INSTALL_LOCK = 0x4578_5342_0001L;
     static final long WRITE_LOCK = 0x4578_5342_0002L;
 
-    private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_payment_term", "exs_deleted"};
+    private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_contact", "exs_payment_term",
+        "exs_transaction_line", "exs_deleted"};
 
     static List<String> statements() {
         List<String> s = new java.util.ArrayList<>(List.of(
@@ -97,6 +98,44 @@ final class Schema {
             "CREATE INDEX IF NOT EXISTS exs_payment_term_sync ON exs_payment_term (division, row_version)",
             "CREATE INDEX IF NOT EXISTS exs_payment_term_account ON exs_payment_term (account_id)",
             """
+            CREATE TABLE IF NOT EXISTS exs_contact (
+                id              uuid PRIMARY KEY,
+                division        integer NOT NULL REFERENCES exs_division (code),
+                account_id      uuid NOT NULL REFERENCES exs_account (id),
+                first_name      varchar(100),
+                last_name       varchar(100),
+                full_name       varchar(200) NOT NULL,
+                email           varchar(200),
+                phone           varchar(40),
+                mobile          varchar(40),
+                is_main_contact boolean NOT NULL DEFAULT false,
+                created         timestamptz NOT NULL,
+                modified        timestamptz NOT NULL,
+                row_version     bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_contact_sync ON exs_contact (division, row_version)",
+            "CREATE INDEX IF NOT EXISTS exs_contact_account ON exs_contact (account_id)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_transaction_line (
+                id              uuid PRIMARY KEY,
+                division        integer NOT NULL REFERENCES exs_division (code),
+                account_id      uuid NOT NULL REFERENCES exs_account (id),
+                entry_id        uuid NOT NULL,
+                entry_number    integer NOT NULL,
+                journal_code    varchar(8) NOT NULL,
+                type            integer NOT NULL,
+                date            date NOT NULL,
+                due_date        date,
+                invoice_number  integer,
+                currency        varchar(3) NOT NULL,
+                amount_dc       numeric(18,2) NOT NULL,
+                amount_fc       numeric(18,2) NOT NULL,
+                description     varchar(200),
+                created         timestamptz NOT NULL,
+                modified        timestamptz NOT NULL,
+                row_version     bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_transaction_line_sync ON exs_transaction_line (division, row_version)",
+            "CREATE INDEX IF NOT EXISTS exs_transaction_line_entry ON exs_transaction_line (entry_id)",
+            """
             CREATE TABLE IF NOT EXISTS exs_deleted (
                 id           uuid PRIMARY KEY,
                 division     integer NOT NULL REFERENCES exs_division (code),
@@ -137,6 +176,70 @@ final class Schema {
                 issued_at  timestamptz NOT NULL,
                 expires_at timestamptz NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS exs_access_token_expiry ON exs_access_token (expires_at)",
+            // Notes written back by clients; row_version only orders the pages of the ordinary endpoint.
+            """
+            CREATE TABLE IF NOT EXISTS exs_communication_note (
+                id          uuid PRIMARY KEY,
+                division    integer NOT NULL REFERENCES exs_division (code),
+                account_id  uuid NOT NULL REFERENCES exs_account (id),
+                contact_id  uuid,
+                subject     varchar(200) NOT NULL,
+                notes       text,
+                creator     uuid NOT NULL,
+                created     timestamptz NOT NULL,
+                modified    timestamptz NOT NULL,
+                row_version bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_communication_note_page ON exs_communication_note (division, row_version)",
+            // Webhook subscriptions of apps, and the deliveries waiting for (or done with) their callback.
+            """
+            CREATE TABLE IF NOT EXISTS exs_webhook_subscription (
+                id           uuid PRIMARY KEY,
+                division     integer NOT NULL REFERENCES exs_division (code),
+                client_id    varchar(200) NOT NULL,
+                topic        varchar(40) NOT NULL,
+                callback_url text NOT NULL,
+                exact_base   text NOT NULL,
+                user_id      uuid NOT NULL REFERENCES exs_user (id),
+                created      timestamptz NOT NULL,
+                UNIQUE (division, client_id, topic, callback_url))""",
+            """
+            CREATE TABLE IF NOT EXISTS exs_webhook_delivery (
+                id               bigserial PRIMARY KEY,
+                subscription_id  uuid NOT NULL REFERENCES exs_webhook_subscription (id) ON DELETE CASCADE,
+                action           varchar(10) NOT NULL,
+                entity_key       uuid NOT NULL,
+                endpoint_path    text NOT NULL,
+                event_created_on timestamptz NOT NULL,
+                attempts         integer NOT NULL DEFAULT 0,
+                next_attempt_at  timestamptz NOT NULL,
+                delivered_at     timestamptz,
+                failed_at        timestamptz,
+                last_error       text)""",
+            "CREATE INDEX IF NOT EXISTS exs_webhook_delivery_due ON exs_webhook_delivery (next_attempt_at) "
+                    + "WHERE delivered_at IS NULL AND failed_at IS NULL",
+            // Every change of a subscribed entity, whoever makes it (seed, control endpoints, API writes, a
+            // person in psql), becomes one delivery per matching subscription in the same transaction: a
+            // change that commits is announced, one that rolls back is not. Arguments: topic, the endpoint
+            // path of the record at Exact, and the column that is the webhook's Key.
+            """
+            CREATE OR REPLACE FUNCTION exs_webhook_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                r jsonb;
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    r := to_jsonb(OLD);
+                ELSE
+                    r := to_jsonb(NEW);
+                END IF;
+                INSERT INTO exs_webhook_delivery (subscription_id, action, entity_key, endpoint_path,
+                                                  event_created_on, next_attempt_at)
+                SELECT s.id, CASE TG_OP WHEN 'INSERT' THEN 'Create' WHEN 'UPDATE' THEN 'Update' ELSE 'Delete' END,
+                       (r ->> TG_ARGV[2])::uuid, TG_ARGV[1], clock_timestamp(), clock_timestamp()
+                FROM exs_webhook_subscription s
+                WHERE s.division = (r ->> 'division')::integer AND s.topic = TG_ARGV[0];
+                RETURN NULL;
+            END
+            $$""",
             // Whoever changes a row later (mutators, tests, a person in psql) bumps its Timestamp too;
             // an UPDATE that changes nothing does not, as at Exact.
             """
@@ -150,6 +253,26 @@ final class Schema {
             s.add("CREATE OR REPLACE TRIGGER " + table + "_row_version BEFORE UPDATE ON " + table
                     + " FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION exs_bump_row_version()");
         }
+        for (String[] t : WEBHOOK_SOURCES) {
+            String args = "('" + t[1] + "', '" + t[2] + "', '" + t[3] + "')";
+            s.add("CREATE OR REPLACE TRIGGER " + t[0] + "_webhook AFTER INSERT OR DELETE ON " + t[0]
+                    + " FOR EACH ROW EXECUTE FUNCTION exs_webhook_capture" + args);
+            // Only an UPDATE that changed something (and so bumped row_version) is an event, as at Exact.
+            s.add("CREATE OR REPLACE TRIGGER " + t[0] + "_webhook_update AFTER UPDATE ON " + t[0]
+                    + " FOR EACH ROW WHEN (OLD.row_version IS DISTINCT FROM NEW.row_version)"
+                    + " EXECUTE FUNCTION exs_webhook_capture" + args);
+        }
         return s;
     }
+
+    /**
+     * Table, webhook topic, endpoint of the record and key column. A payment term is announced as its
+     * financial transaction (entry), which is how Exact's FinancialTransactions topic identifies it.
+     */
+    private static final String[][] WEBHOOK_SOURCES = {
+        {"exs_account", "Accounts", "crm/Accounts", "id"},
+        {"exs_payment_term", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
+        {"exs_transaction_line", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
+        {"exs_contact", "Contacts", "crm/Contacts", "id"},
+    };
 }

@@ -37,10 +37,6 @@ public class SchemaInstaller {
 
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
 
-    /** Sales journal code of the generated entries (Exact's default "Verkoopboek"). */
-    static final String SALES_JOURNAL = "70";
-    static final int TYPE_SALES_ENTRY = 20;
-    static final int TYPE_SALES_CREDIT_NOTE = 21;
     static final int STATUS_OPEN = 20;
 
     @Resource(lookup = "jdbc/exactSandbox")
@@ -85,7 +81,7 @@ public class SchemaInstaller {
         }
     }
 
-    private static void write(Connection c, DemoData data) throws SQLException {
+    static void write(Connection c, DemoData data) throws SQLException {
         DemoData.Division d = data.division();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_division (code, description, hid, currency, "
                 + "country, status, seed, generated_on, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
@@ -119,11 +115,31 @@ public class SchemaInstaller {
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (DemoData.Term t : data.terms()) {
                 Jdbc.bind(ps, t.id(), d.code(), t.accountId(), t.entryId(), t.invoiceNumber(), t.invoiceNumber(),
-                        SALES_JOURNAL, t.invoiceDate(), t.dueDate(), d.currency(), t.openAmount(), t.openAmount(),
+                        DemoDataGenerator.SALES_JOURNAL, t.invoiceDate(), t.dueDate(), d.currency(), t.openAmount(), t.openAmount(),
                         t.invoiceAmount(), t.invoiceAmount(),
-                        t.creditNote() ? TYPE_SALES_CREDIT_NOTE : TYPE_SALES_ENTRY, STATUS_OPEN,
+                        t.creditNote() ? DemoDataGenerator.TYPE_SALES_CREDIT_NOTE : DemoDataGenerator.TYPE_SALES_ENTRY, STATUS_OPEN,
                         t.paymentCondition(), t.paymentDays(), t.description(), t.yourRef(), t.lastPaymentDate(),
                         Jdbc.utc(t.created()), Jdbc.utc(t.modified()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_contact (id, division, account_id, first_name, "
+                + "last_name, full_name, email, phone, is_main_contact, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (DemoData.Contact k : data.contacts()) {
+                Jdbc.bind(ps, k.id(), d.code(), k.accountId(), k.firstName(), k.lastName(), k.fullName(), k.email(),
+                        k.phone(), k.mainContact(), Jdbc.utc(k.created()), Jdbc.utc(k.created()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_transaction_line (id, division, account_id, "
+                + "entry_id, entry_number, journal_code, type, date, due_date, invoice_number, currency, amount_dc, "
+                + "amount_fc, description, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (DemoData.Line l : data.lines()) {
+                Jdbc.bind(ps, l.id(), d.code(), l.accountId(), l.entryId(), l.entryNumber(), l.journalCode(), l.type(),
+                        l.date(), l.dueDate(), l.invoiceNumber(), d.currency(), l.amount(), l.amount(), l.description(),
+                        Jdbc.utc(l.created()), Jdbc.utc(l.created()));
                 ps.addBatch();
             }
             ps.executeBatch();

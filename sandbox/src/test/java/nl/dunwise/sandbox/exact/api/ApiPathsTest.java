@@ -27,6 +27,14 @@ class ApiPathsTest {
     }
 
     @Test
+    void aRecordKeyKeepsItsSpellingWhileTheEntitySetIsNormalised() {
+        assertEquals("v1/3124567/crm/Accounts(guid'AB12cd34-0000-4000-8000-000000000001')",
+                ApiPaths.canonical("v1/3124567/CRM/accounts(guid'AB12cd34-0000-4000-8000-000000000001')"));
+        assertEquals("v1/3124567/activities/CommunicationNotes",
+                ApiPaths.canonical("v1/3124567/Activities/communicationnotes"));
+    }
+
+    @Test
     void divisionOfACall() {
         assertEquals(3124567, ApiPaths.division("v1/3124567/sync/Deleted", 1));
         assertEquals(42, ApiPaths.division("v1/current/Me", 42));

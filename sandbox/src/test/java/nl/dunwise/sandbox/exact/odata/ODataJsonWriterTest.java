@@ -70,4 +70,19 @@ class ODataJsonWriterTest {
         assertEquals("http://next", d.getString("__next"));
         assertEquals("42", d.getString("__count"));
     }
+
+    @Test
+    void aSingleRecordIsTheObjectInDWithEveryField() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("ID", UUID.fromString("12abcdef-1234-1234-1234-123456abcdef"));
+        v.put("Created", Instant.ofEpochMilli(1700000000000L));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ODataJsonWriter.writeSingle(out, TestSchemas.ACCOUNT, new ODataJsonWriter.Record(v, "http://x/r(guid'1')"));
+        JsonObject d = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject().getJsonObject("d");
+        assertFalse(d.containsKey("results"));
+        assertEquals("http://x/r(guid'1')", d.getJsonObject("__metadata").getString("uri"));
+        assertEquals("12abcdef-1234-1234-1234-123456abcdef", d.getString("ID"));
+        assertEquals("/Date(1700000000000)/", d.getString("Created"));
+        assertEquals(TestSchemas.ACCOUNT.fields().size() + 1, d.size(), "every field, null or not, plus __metadata");
+    }
 }

@@ -1,0 +1,73 @@
+package nl.dunwise.exact.webhook;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import nl.dunwise.audit.Actor;
+import nl.dunwise.exact.ConnectionStatus;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.sync.SyncService;
+
+/**
+ * Every 30 seconds, one incremental sync per division for all webhook events gathered since the last
+ * round, of only the endpoints they touch. A persistent timer fires once in a cluster; a round that runs
+ * twice all the same is harmless, because the sync starts from the stored Timestamp and its upserts never
+ * overwrite newer data. A failed sync leaves its events for the next round, and the scheduled full sync
+ * remains the safety net.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookProcessor {
+
+    private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
+    private static final Duration KEEP_SETTLED = Duration.ofDays(7);
+
+    @Inject
+    private WebhookInbox inbox;
+
+    @Inject
+    private ExactConnectionService connections;
+
+    @Inject
+    private SyncService sync;
+
+    @Inject
+    private Clock clock;
+
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = true, info = "exact-webhooks")
+    void round(Timer timer) {
+        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
+        if (!connected) {
+            return;
+        }
+        Map<Integer, Division> divisions = connections.managedDivisions().stream()
+                .collect(Collectors.toMap(Division::getCode, Function.identity()));
+        for (PendingSync pending : inbox.pending()) {
+            Division division = divisions.get(pending.division());
+            if (division == null) {
+                continue;
+            }
+            try {
+                sync.syncDivision(division, pending.endpoints(), Actor.SYSTEM);
+                inbox.settled(pending, clock.instant());
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.log(Level.WARNING, "The sync for " + pending.events() + " webhook event(s) of division "
+                        + pending.division() + " failed and is tried again in the next round: " + reason, e);
+                inbox.failed(pending, reason);
+            }
+        }
+        inbox.forgetSettledBefore(clock.instant().minus(KEEP_SETTLED));
+    }
+}

@@ -1,0 +1,119 @@
+package nl.dunwise.exact.writeback;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import nl.dunwise.exact.ConnectionStatus;
+import nl.dunwise.exact.ExactCalls;
+import nl.dunwise.exact.ExactConnectionRevokedException;
+import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.ExactNotConfiguredException;
+import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.ExactClient;
+
+/**
+ * Sends due write-backs to Exact every minute. Rows are claimed in small batches in a transaction of their
+ * own ({@link WriteBackQueue#claim}); Exact is called outside any transaction; each outcome is recorded in
+ * a new one. A transient failure stops the run and gives the rest of the batch back untried: Exact is down
+ * or out of budget, and hammering it would not help.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WriteBackSender {
+
+    private static final Logger LOG = Logger.getLogger(WriteBackSender.class.getName());
+
+    /** Small batches: a claim holds its rows until they are sent. */
+    static final int BATCH = 10;
+
+    /** At most Exact's minutely budget (60 calls) per run; the next minute's run takes the rest. */
+    static final int BATCHES_PER_RUN = 6;
+
+    @Inject
+    private ExactConnectionService connections;
+
+    @Inject
+    private WriteBackQueue queue;
+
+    @Inject
+    private ExactWriteBacks writeBacks;
+
+    @Inject
+    private Clock clock;
+
+    @Schedule(hour = "*", minute = "*", persistent = true, info = "exact-writeback")
+    void everyMinute(Timer timer) {
+        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
+        if (connected) {
+            sendDue();
+        }
+    }
+
+    /** Sends what is due; returns how many Exact accepted. */
+    public int sendDue() {
+        ExactClient client = connections.client();
+        int done = 0;
+        for (int b = 0; b < BATCHES_PER_RUN; b++) {
+            List<WriteBack> batch = queue.claim(BATCH, clock.instant(), RetryPolicy.CLAIM);
+            for (int i = 0; i < batch.size(); i++) {
+                WriteBack writeBack = batch.get(i);
+                try {
+                    writeBacks.done(writeBack, ExactCalls.withToken(connections, token -> send(client, token, writeBack)));
+                    done++;
+                } catch (ExactApiException e) {
+                    writeBacks.failed(writeBack, e.getMessage(), e.isPermanent());
+                    if (!e.isPermanent()) {
+                        writeBacks.release(batch.subList(i + 1, batch.size()));
+                        return done;
+                    }
+                } catch (RuntimeException e) {
+                    Throwable disconnected = disconnected(e);
+                    if (disconnected != null) {
+                        // Nothing can be sent until a person reconnects: not an attempt of these write-backs.
+                        LOG.warning("Write-back paused: " + disconnected.getMessage());
+                        writeBacks.release(batch.subList(i, batch.size()));
+                        return done;
+                    }
+                    // Not Exact's answer (e.g. a payload we cannot read): counted, so it ends FAILED, not in a loop.
+                    writeBacks.failed(writeBack, String.valueOf(e.getMessage()), false);
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        return done;
+    }
+
+    /** The reason there is no usable connection, also when the container wrapped it in an EJBException. */
+    private static Throwable disconnected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ExactNotConfiguredException || t instanceof ExactConnectionRevokedException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The Exact ID of a created note; null for an account change, which Exact answers without a body. */
+    private static UUID send(ExactClient client, String token, WriteBack writeBack) {
+        JsonObject payload = Json.createReader(new StringReader(writeBack.payload())).readObject();
+        return switch (writeBack.kind()) {
+            case NOTE -> client.createNote(token, writeBack.division(), writeBack.accountId(), payload);
+            case HOLD, CREDIT_LINE -> {
+                client.updateAccount(token, writeBack.division(), writeBack.accountId(), payload);
+                yield null;
+            }
+        };
+    }
+}

@@ -1,0 +1,328 @@
+package nl.dunwise.exact.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import nl.dunwise.exact.client.ExactJson;
+import nl.dunwise.exact.client.SyncEndpoint;
+import nl.dunwise.platform.DatabaseMigration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Kill and resume on real PostgreSQL (a database of its own, dropped afterwards): the sync passes run over
+ * a division that keeps changing, and are killed at random, between pages and in the middle of a page's
+ * transaction, again and again. Each time they resume from the stored Timestamp. At the end every debtor,
+ * contact, invoice and payment is there exactly once with its latest values, deletions are applied, and
+ * each stored Timestamp is the highest one committed.
+ */
+class SyncResumeTest {
+
+    private static final String DB = "dunwise_unit_sync_" + ProcessHandle.current().pid();
+    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
+    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
+    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private static PGSimpleDataSource database;
+
+    @BeforeAll
+    static void createDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DB);
+            st.execute("CREATE DATABASE " + DB);
+        }
+        database = new PGSimpleDataSource();
+        database.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB + "?currentSchema=dunwise");
+        database.setUser(USER);
+        database.setPassword(PASSWORD);
+        DatabaseMigration.migrateSchema(database);
+        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
+                Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
+        }
+    }
+
+    /** Thrown where the process "dies". */
+    private static final class Killed extends RuntimeException {
+        Killed(String where) {
+            super("killed " + where);
+        }
+    }
+
+    /**
+     * What the container gives SyncWriter: one connection per REQUIRES_NEW call, committed when the call
+     * returns and rolled back when it throws. The connection can be armed to die at its n-th statement.
+     */
+    private static final class Transactions {
+        private final ThreadLocal<Connection> current = new ThreadLocal<>();
+        private int statementsLeft = -1;
+        int midTransactionKills;
+
+        final DataSource dataSource = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return enlisted(current.get());
+                });
+
+        private Connection pooled;
+
+        /** Like a pool, one physical connection serves transaction after transaction. */
+        <T> T inTransaction(int dieAtStatement, Supplier<T> work) {
+            try {
+                if (pooled == null) {
+                    pooled = database.getConnection();
+                    pooled.setAutoCommit(false);
+                }
+                Connection c = pooled;
+                current.set(c);
+                statementsLeft = dieAtStatement;
+                try {
+                    T result = work.get();
+                    c.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    current.remove();
+                    statementsLeft = -1;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void close() throws SQLException {
+            if (pooled != null) {
+                pooled.close();
+            }
+        }
+
+        private Connection enlisted(Connection c) {
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("close")) {
+                            return null;
+                        }
+                        if (method.getName().equals("prepareStatement") && statementsLeft > 0 && --statementsLeft == 0) {
+                            midTransactionKills++;
+                            throw new Killed("in the middle of a page's transaction");
+                        }
+                        try {
+                            return method.invoke(c, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
+    /** SyncWriter as the container runs it: each call its own transaction, some of them dying half-way. */
+    private static final class KillableWriter extends SyncWriter {
+        private final Transactions tx;
+        private final Random random;
+        final Map<SyncEndpoint, Long> committedMax = new EnumMap<>(SyncEndpoint.class);
+
+        KillableWriter(Transactions tx, Random random) {
+            super(tx.dataSource, CLOCK);
+            this.tx = tx;
+            this.random = random;
+        }
+
+        @Override
+        public long start(int division, SyncEndpoint endpoint) {
+            return tx.inTransaction(-1, () -> super.start(division, endpoint));
+        }
+
+        @Override
+        public int write(int division, String currency, SyncEndpoint endpoint, List<JsonObject> records) {
+            int dieAt = random.nextInt(8) == 0 ? 1 + random.nextInt(4) : -1;
+            int stored = tx.inTransaction(dieAt, () -> super.write(division, currency, endpoint, records));
+            records.stream().mapToLong(r -> ExactJson.int64(r, "Timestamp")).max()
+                    .ifPresent(ts -> committedMax.merge(endpoint, ts, Math::max));
+            return stored;
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aSyncKilledAtRandomAndResumedEndsWithEveryRowOnceWithItsLatestValues(long seed) throws SQLException {
+        int division = 1000 + (int) seed;
+        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + division + ", 1, 'D', 'EUR')");
+        }
+        ScriptedExact exact = new ScriptedExact(seed, 300, 4, 1500, 6, 250);
+        Random random = new Random(seed);
+        Transactions tx = new Transactions();
+        KillableWriter writer = new KillableWriter(tx, random);
+        int betweenPageKills = 0;
+        int runs = 0;
+        boolean clean;
+        do {
+            runs++;
+            boolean changesBefore = exact.hasPendingChanges();
+            clean = true;
+            try {
+                for (SyncEndpoint endpoint : SyncService.ORDER) {
+                    EndpointPass.run(writer, division, "EUR", endpoint, (after, skiptoken) -> {
+                        if (random.nextInt(10) == 0) {
+                            throw new Killed("between pages");
+                        }
+                        return exact.page(endpoint, after, skiptoken);
+                    });
+                }
+            } catch (Killed k) {
+                clean = false;
+                betweenPageKills += k.getMessage().contains("between") ? 1 : 0;
+            }
+            clean &= !changesBefore;
+        } while (!clean && runs < 500);
+        tx.close();
+
+        assertTrue(clean, "the sync came to a clean end");
+        assertTrue(betweenPageKills > 3 && tx.midTransactionKills > 3,
+                "killed often enough to mean something: " + betweenPageKills + " between pages, "
+                        + tx.midTransactionKills + " mid-transaction, in " + runs + " runs");
+        assertDebtors(division, exact);
+        assertContacts(division, exact);
+        assertInvoices(division, exact);
+        assertPayments(division, exact);
+        for (SyncEndpoint endpoint : SyncService.ORDER) {
+            long stored = single("SELECT last_timestamp FROM sync_state WHERE division = " + division
+                    + " AND entity = '" + endpoint.stateKey() + "'");
+            assertEquals(writer.committedMax.get(endpoint), stored, endpoint + ": the highest Timestamp committed");
+            assertTrue(stored >= exact.maxTimestamp(endpoint), endpoint + ": nothing Exact holds is left behind");
+        }
+    }
+
+    private static void assertDebtors(int division, ScriptedExact exact) throws SQLException {
+        Map<UUID, String> stored = rows("SELECT exact_id, code || '|' || name || '|' || coalesce(email, '-') || '|' "
+                + "|| blocked_in_exact || '|' || deleted_in_exact FROM debtor WHERE division = " + division);
+        int deletedSeen = 0;
+        for (ScriptedExact.Account a : exact.accounts.values()) {
+            String row = stored.get(a.id);
+            if (a.deleted) {
+                deletedSeen += row == null ? 0 : 1;
+                assertTrue(row == null || row.endsWith("|true"), "deleted account " + a.code + " is marked: " + row);
+            } else {
+                assertEquals(a.code + "|" + a.name + "|" + (a.email == null ? "-" : a.email) + "|" + a.blocked + "|false",
+                        row, "account " + a.code);
+            }
+        }
+        assertEquals(exact.accounts.values().stream().filter(a -> !a.deleted).count() + deletedSeen, stored.size(),
+                "one debtor per account, no placeholder left");
+    }
+
+    private static void assertContacts(int division, ScriptedExact exact) throws SQLException {
+        Map<UUID, String> stored = rows("SELECT exact_id, account_exact_id || '|' || email || '|' || is_main_contact "
+                + "|| '|' || deleted_in_exact FROM contact WHERE division = " + division);
+        int deletedSeen = 0;
+        for (ScriptedExact.Contact c : exact.contacts.values()) {
+            String row = stored.get(c.id);
+            if (c.deleted) {
+                deletedSeen += row == null ? 0 : 1;
+                assertTrue(row == null || row.endsWith("|true"), "deleted contact is marked: " + row);
+            } else {
+                assertEquals(c.account + "|" + c.email + "|" + c.main + "|false", row, "contact " + c.id);
+            }
+        }
+        assertEquals(exact.contacts.values().stream().filter(c -> !c.deleted).count() + deletedSeen, stored.size());
+    }
+
+    private static void assertInvoices(int division, ScriptedExact exact) throws SQLException {
+        Map<UUID, String> stored = rows("SELECT i.exact_id, d.exact_id || '|' || i.invoice_number || '|' || i.open_amount "
+                + "|| '|' || (i.closed_at IS NOT NULL) || '|' || i.deleted_in_exact "
+                + "FROM invoice i JOIN debtor d ON d.id = i.debtor_id WHERE i.division = " + division);
+        int deletedSeen = 0;
+        for (ScriptedExact.Term t : exact.terms.values()) {
+            String row = stored.get(t.id);
+            if (t.deleted) {
+                deletedSeen += row == null ? 0 : 1;
+                assertTrue(row == null || row.endsWith("|true|true"), "a deleted term closes its invoice: " + row);
+            } else {
+                assertEquals(t.account + "|" + t.invoiceNumber + "|" + t.open + "|" + (t.status() != 20) + "|false",
+                        row, "invoice " + t.invoiceNumber);
+            }
+        }
+        assertEquals(exact.terms.values().stream().filter(t -> !t.deleted).count() + deletedSeen, stored.size());
+    }
+
+    private static void assertPayments(int division, ScriptedExact exact) throws SQLException {
+        Map<UUID, String> stored = rows("SELECT p.exact_id, i.exact_id || '|' || d.exact_id || '|' || p.amount || '|' "
+                + "|| p.paid_on || '|' || p.deleted_in_exact FROM payment p LEFT JOIN invoice i ON i.id = p.invoice_id "
+                + "LEFT JOIN debtor d ON d.id = p.debtor_id WHERE p.division = " + division);
+        Map<UUID, ScriptedExact.Term> termOfPayment = new HashMap<>();
+        exact.terms.values().forEach(t -> t.payments.forEach(l -> termOfPayment.put(l.id, t)));
+        int deletedSeen = 0;
+        long live = 0;
+        for (ScriptedExact.Line l : exact.lines.values()) {
+            if (l.type != TransactionLineRecord.CASH_OR_BANK) {
+                continue;
+            }
+            String row = stored.get(l.id);
+            if (l.deleted) {
+                deletedSeen += row == null ? 0 : 1;
+                assertTrue(row == null || row.endsWith("|true"), "a reversed payment is marked: " + row);
+            } else {
+                live++;
+                assertEquals(termOfPayment.get(l.id).id + "|" + l.account + "|" + l.amountDc.negate() + "|" + l.date + "|false",
+                        row, "payment of invoice " + l.invoiceNumber);
+            }
+        }
+        assertEquals(live + deletedSeen, stored.size(), "one payment per bank line, sales lines are no payments");
+        assertTrue(live > 100, "enough payments to mean something: " + live);
+        assertEquals(0, single("SELECT count(*) FROM payment WHERE division = " + division + " AND invoice_id IS NULL"),
+                "every payment found its invoice");
+    }
+
+    private static Map<UUID, String> rows(String sql) throws SQLException {
+        Map<UUID, String> result = new HashMap<>();
+        try (Connection c = database.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                result.put(rs.getObject(1, UUID.class), rs.getString(2));
+            }
+        }
+        return result;
+    }
+
+    private static long single(String sql) throws SQLException {
+        try (Connection c = database.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
