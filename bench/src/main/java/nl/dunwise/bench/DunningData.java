@@ -15,6 +15,9 @@ final class DunningData {
 
     static final int DIVISION = 4000001;
 
+    /** Paid items get ids above this, so that open and paid ones never collide. */
+    private static final int PAID_ID_OFFSET = 100_000_000;
+
     private DunningData() {
     }
 
@@ -74,10 +77,30 @@ final class DunningData {
                                       ELSE round((10 + random() * 4990)::numeric, 2) END AS amount
                           FROM generate_series(1, %4$d) g) x
                     """.formatted(DIVISION, today, debtors, invoices));
+            // A year of paid history for the payment-behaviour score: as many paid items as open ones, each
+            // with its payment; a debtor's lateness follows its profile (id mod 5: early, on time, late, very late).
+            st.execute("""
+                    INSERT INTO invoice (id, division, exact_id, debtor_id, invoice_number, invoice_date, due_date,
+                                         amount, open_amount, currency, exact_status, exact_timestamp, closed_at)
+                    SELECT %5$d + g, %1$d, md5('paid' || g)::uuid, debtor, 'PAID' || g, due - 30, due, amount, 0, 'EUR', 50,
+                           %5$d + g, (due + lateness)::timestamptz
+                    FROM (SELECT g, 1 + (abs(hashtext('p' || g)) %% %3$d) AS debtor,
+                                 '%2$s'::date - 20 - (random() * 345)::int AS due,
+                                 round((10 + random() * 4990)::numeric, 2) AS amount,
+                                 CASE (1 + (abs(hashtext('p' || g)) %% %3$d)) %% 5 WHEN 0 THEN -(random() * 5)::int
+                                      WHEN 3 THEN (random() * 40)::int WHEN 4 THEN 20 + (random() * 60)::int
+                                      ELSE (random() * 8)::int END AS lateness
+                          FROM generate_series(1, %4$d) g) x
+                    """.formatted(DIVISION, today, debtors, invoices, PAID_ID_OFFSET));
+            st.execute("""
+                    INSERT INTO payment (division, exact_id, debtor_id, invoice_id, invoice_number, amount, currency, paid_on)
+                    SELECT division, md5('payment' || id)::uuid, debtor_id, id, invoice_number, amount, 'EUR', closed_at::date
+                    FROM invoice WHERE id > %d
+                    """.formatted(PAID_ID_OFFSET));
             st.execute("""
                     INSERT INTO dispute (division, debtor_id, invoice_id, reason, status, opened_by, opened_at)
                     SELECT division, debtor_id, id, 'QUALITY', 'OPEN', 'bench', now()
-                    FROM invoice WHERE id %% 100 = 1
+                    FROM invoice WHERE id % 100 = 1 AND closed_at IS NULL
                     """);
             st.execute("""
                     INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at)
@@ -90,8 +113,20 @@ final class DunningData {
             st.execute("""
                     INSERT INTO payment_plan_invoice (plan_id, invoice_id)
                     SELECT p.id, i.id FROM payment_plan p JOIN invoice i ON i.debtor_id = p.debtor_id
+                    WHERE i.closed_at IS NULL
                     """);
             st.execute("ANALYZE");
+        }
+    }
+
+    /** Back to the state right after generation: nobody scored, every debtor on the scenario it was given. */
+    static void forgetScores(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("""
+                    UPDATE debtor SET payment_score = NULL, score_paid_items = NULL, score_avg_days_late = NULL,
+                           score_on_time_share = NULL, score_broken_promises = NULL, score_disputes = NULL,
+                           scenario_id = CASE id % 10 WHEN 0 THEN 1 WHEN 1 THEN 3 END
+                    """);
         }
     }
 }

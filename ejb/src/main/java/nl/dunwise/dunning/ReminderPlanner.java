@@ -34,8 +34,8 @@ public class ReminderPlanner {
     public ReminderPlanner() {
     }
 
-    /** For tests that run the planning SQL on a database of their own. */
-    ReminderPlanner(DataSource dataSource) {
+    /** For tests and the benchmark, which run the planning SQL on a database of their own. */
+    public ReminderPlanner(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
