@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,9 @@ public class DunningService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private SendingHours sendingHours;
 
     @Inject
     @ConfigProperty(name = "dunwise.dunning.minimum-amount", defaultValue = "5.00")
@@ -106,10 +110,16 @@ public class DunningService {
                     result.planned() + " planned, " + result.skipped() + " skipped for " + today);
         }
         DunningRunResult sent = dispatch(sendLimit);
-        return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed());
+        return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed(), sent.sendsFrom());
     }
 
     private DunningRunResult dispatch(int limit) {
+        Instant now = clock.instant();
+        Instant sendsFrom = sendingHours.sendsFrom(now);
+        if (sendsFrom.isAfter(now)) {
+            // Outside the send window (night, weekend, public holiday): planned reminders wait for it.
+            return DunningRunResult.waitingUntil(sendsFrom);
+        }
         int sent = 0;
         int skipped = 0;
         int failed = 0;
@@ -128,7 +138,7 @@ public class DunningService {
                 break;
             }
         }
-        return new DunningRunResult(0, sent, skipped, failed);
+        return new DunningRunResult(0, sent, skipped, failed, null);
     }
 
     public List<ReminderView> latestReminders(int max) {

@@ -1,9 +1,11 @@
 package nl.dunwise.dunning;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import nl.dunwise.cockpit.Moments;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
 
@@ -18,12 +20,20 @@ public class DunningBean {
     @Inject
     private StaffBean staff;
 
+    @Inject
+    private Moments moments;
+
     private List<ReminderView> latest;
 
     public void runNow() {
         DunningRunResult result = dunning.runNow(staff.actor());
         latest = null;
-        Notices.info("dunning.ran", result.planned(), result.sent(), result.skipped(), result.failed());
+        if (result.sendsFrom() != null) {
+            Notices.info("dunning.ranOutsideWindow", result.planned(), result.skipped(),
+                    moments.format(result.sendsFrom(), FacesContext.getCurrentInstance().getViewRoot().getLocale()));
+        } else {
+            Notices.info("dunning.ran", result.planned(), result.sent(), result.skipped(), result.failed());
+        }
     }
 
     public List<ReminderView> getLatest() {
