@@ -371,7 +371,7 @@ class DebtorPathIT {
     }
 
     private static TreeSet<String> overdueInvoiceNumbers(String code) throws Exception {
-        return invoiceNumbers(code, "i.open_amount <> 0 AND i.due_date < current_date");
+        return invoiceNumbers(code, "i.open_amount > 0 AND i.due_date < current_date");
     }
 
     private static TreeSet<String> invoiceNumbers(String code, String condition) throws Exception {

@@ -52,7 +52,10 @@ public class ReminderComposer {
                 reminder.getChannel(), locale), debtor, items, reminder.getTotal(), locale), items);
     }
 
-    /** What {@code template} would look like for {@code debtor} today, with its overdue invoices. */
+    /**
+     * What {@code template} would look like for {@code debtor} today, with the overdue invoices a reminder
+     * would chase (not credit notes, not disputed, not in an active payment plan).
+     */
     public RenderedMessage preview(MessageTemplate template, Debtor debtor) {
         Locale locale = Locale.forLanguageTag(template.getLanguage());
         List<ReminderItem> items = overdueItems(debtor);
@@ -138,7 +141,10 @@ public class ReminderComposer {
         return items(em.createNativeQuery("""
                 SELECT i.invoice_number, i.invoice_date, i.due_date, i.open_amount, ?::date - i.due_date, i.currency
                 FROM invoice i
-                WHERE i.debtor_id = ? AND i.closed_at IS NULL AND i.open_amount <> 0 AND i.due_date < ?::date
+                WHERE i.debtor_id = ? AND i.closed_at IS NULL AND i.open_amount > 0 AND i.due_date < ?::date
+                  AND NOT EXISTS (SELECT 1 FROM dispute x WHERE x.invoice_id = i.id AND x.status = 'OPEN')
+                  AND NOT EXISTS (SELECT 1 FROM payment_plan_invoice ppi JOIN payment_plan p ON p.id = ppi.plan_id
+                                  WHERE ppi.invoice_id = i.id AND p.status = 'ACTIVE')
                 ORDER BY i.due_date, i.invoice_number
                 """).setParameter(1, Date.valueOf(LocalDate.now(clock))).setParameter(2, debtor.getId())
                 .setParameter(3, Date.valueOf(LocalDate.now(clock))).getResultList());
