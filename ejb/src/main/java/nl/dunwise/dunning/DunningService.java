@@ -81,11 +81,17 @@ public class DunningService {
     @ConfigProperty(name = "dunwise.dunning.scenario.late-payers", defaultValue = "strict")
     private String latePayerScenario;
 
+    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
+    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "6", minute = "0", persistent = true, info = "dunning-planning")
     void dailyRun(Timer timer) {
         run(Actor.SYSTEM, Integer.MAX_VALUE);
     }
 
+    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
+    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*/5", persistent = true, info = "dunning-dispatch")
     void dispatchTimer(Timer timer) {
         dispatch(Integer.MAX_VALUE);

@@ -31,9 +31,9 @@ item_in_plan AS (
     FROM payment_plan p JOIN payment_plan_invoice ppi ON ppi.plan_id = p.id, run
     WHERE p.division = run.division AND p.status = 'ACTIVE'
 ),
--- The latest step each item was reminded at (rejected reminders do not count).
+-- The latest step each item was reminded at, and when (rejected reminders do not count).
 reminded_item AS (
-    SELECT ri.invoice_id, max(st.day_offset) AS latest_offset
+    SELECT ri.invoice_id, max(st.day_offset) AS latest_offset, CAST(max(r.planned_at) AS date) AS latest_on
     FROM reminder r JOIN reminder_invoice ri ON ri.reminder_id = r.id JOIN step st ON st.id = r.step_id, run
     WHERE r.division = run.division AND r.status <> 'REJECTED'
     GROUP BY ri.invoice_id
@@ -46,7 +46,7 @@ item AS (
            di.invoice_id IS NOT NULL AS disputed,
            ip.invoice_id IS NOT NULL AS in_plan,
            di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
-           ri.latest_offset
+           ri.latest_offset, ri.latest_on
     FROM run, horizon, invoice i
     LEFT JOIN disputed_item di ON di.invoice_id = i.id
     LEFT JOIN item_in_plan ip ON ip.invoice_id = i.id
@@ -71,16 +71,30 @@ debtor_items AS (
            -- the latest step of the cycle: over the items that may be chased, or, when no overdue one may,
            -- over the overdue ones (to tell whether their held-back step is a new one)
            max(it.latest_offset) FILTER (WHERE it.chaseable) AS chaseable_cycle_offset,
-           max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset
+           max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset,
+           max(it.latest_on) FILTER (WHERE it.chaseable) AS chaseable_cycle_on,
+           max(it.latest_on) FILTER (WHERE it.overdue) AS overdue_cycle_on
     FROM item it
     GROUP BY it.debtor_id
 ),
--- The debtor's own scenario while it is active, else the division's default.
+-- The debtor's own scenario while it is active, else the division's default; and where its cycle stands:
+-- the latest step reminded and the day it was planned (over the items that drive the step, see below).
 debtor_state AS (
-    SELECT di.*, coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id
-    FROM debtor_items di
-    JOIN debtor d ON d.id = di.debtor_id
-    LEFT JOIN scenario own ON own.id = d.scenario_id AND own.active
+    SELECT x.*,
+           CASE WHEN x.oldest_chaseable_due IS NOT NULL THEN x.chaseable_cycle_offset ELSE x.overdue_cycle_offset END AS cycle_offset,
+           CASE WHEN x.oldest_chaseable_due IS NOT NULL THEN x.chaseable_cycle_on ELSE x.overdue_cycle_on END AS cycle_on
+    FROM (SELECT di.*, coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id
+          FROM debtor_items di
+          JOIN debtor d ON d.id = di.debtor_id
+          LEFT JOIN scenario own ON own.id = d.scenario_id AND own.active) x
+),
+-- The 14-day letter of each scenario: no step after it may come before it was sent (no collection costs,
+-- call or agency for a debtor who never had the letter), however late the oldest item already is.
+letter_step AS (
+    SELECT st.scenario_id, min(st.day_offset) AS day_offset
+    FROM step st JOIN scenario s ON s.id = st.scenario_id, run
+    WHERE s.division = run.division AND st.fourteen_day_letter
+    GROUP BY st.scenario_id
 ),
 -- The step each debtor has reached. After the due date: the last step whose offset the oldest overdue
 -- item has reached; items that may be chased drive it, and when none may, the oldest overdue one names the
@@ -91,11 +105,17 @@ reached_step AS (
            st.day_offset <= 0 AS pre_due,
            CASE WHEN st.day_offset <= 0 THEN ds.next_unreminded_due
                 ELSE coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) END AS cycle_due_date,
-           CASE WHEN st.day_offset <= 0 OR ds.oldest_chaseable_due IS NOT NULL THEN ds.chaseable_cycle_offset
-                ELSE ds.overdue_cycle_offset END AS cycle_offset
-    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id, run
+           CASE WHEN st.day_offset <= 0 THEN ds.chaseable_cycle_offset ELSE ds.cycle_offset END AS cycle_offset
+    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id
+    LEFT JOIN letter_step ls ON ls.scenario_id = ds.scenario_id, run
     WHERE (st.day_offset > 0
-           AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due))
+           AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due)
+           -- not past the 14-day letter before it went out
+           AND (ls.day_offset IS NULL OR st.day_offset <= ls.day_offset OR ds.cycle_offset >= ls.day_offset)
+           -- a later step keeps the scenario's spacing from the last reminder, so a debtor who enters late
+           -- still gets the days (e.g. the letter's 14) the previous reminder promised
+           AND (ds.cycle_offset IS NULL OR st.day_offset <= ds.cycle_offset
+                OR ds.cycle_on + (st.day_offset - ds.cycle_offset) <= run.today))
        OR (st.day_offset <= 0 AND ds.next_unreminded_due + st.day_offset <= run.today)
     ORDER BY ds.debtor_id, st.day_offset > 0 DESC, st.day_offset DESC
 ),

@@ -233,4 +233,23 @@ class PlanningRunTest {
             }
         }
     }
+
+    @Test
+    void aDebtorNeverRemindedGetsThe14DayLetterFirstAndLaterStepsKeepTheirSpacing() throws SQLException {
+        int division = ledger.division();
+        ledger.execute("UPDATE step SET fourteen_day_letter = true WHERE template_code = 'final-notice' AND scenario_id IN "
+                + "(SELECT id FROM scenario WHERE division = " + division + ")");
+        ledger.invoice(ledger.debtor(division, "first-seen-late"), daysAgo(80), "600.00");
+
+        assertEquals(1, plan(division, TODAY).planned());
+        assertEquals(0, plan(division, TODAY.plusDays(13)).planned(), "the letter's 14 days are not over yet");
+        assertEquals(1, plan(division, TODAY.plusDays(14)).planned(), "then the call, 49 - 35 days after the letter");
+        assertEquals(0, plan(division, TODAY.plusDays(27)).planned());
+        assertEquals(1, plan(division, TODAY.plusDays(28)).planned(), "and the agency hand-over 63 - 49 days after the call");
+        assertEquals(List.of(
+                "first-seen-late: final-notice LETTER PLANNED, 1 invoice(s), 600.00",
+                "first-seen-late: call-task CALL_TASK PLANNED, 1 invoice(s), 600.00",
+                "first-seen-late: agency-handover AGENCY AWAITING_APPROVAL, 1 invoice(s), 600.00"), reminders(division),
+                "80 days overdue and never reminded: no call or agency before the 14-day letter (no costs without it)");
+    }
 }

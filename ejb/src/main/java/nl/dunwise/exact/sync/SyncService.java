@@ -44,6 +44,9 @@ public class SyncService {
     private SyncWriter writer;
 
     /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
+    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
+    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);

@@ -45,6 +45,9 @@ public class WebhookProcessor {
     @Inject
     private Clock clock;
 
+    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
+    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = true, info = "exact-webhooks")
     void round(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);

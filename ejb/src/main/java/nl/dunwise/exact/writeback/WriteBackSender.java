@@ -51,6 +51,9 @@ public class WriteBackSender {
     @Inject
     private Clock clock;
 
+    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
+    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", persistent = true, info = "exact-writeback")
     void everyMinute(Timer timer) {
         boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
