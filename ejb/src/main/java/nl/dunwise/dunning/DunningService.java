@@ -18,7 +18,6 @@ import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
@@ -54,32 +53,7 @@ public class DunningService {
     private SendingHours sendingHours;
 
     @Inject
-    @ConfigProperty(name = "dunwise.dunning.minimum-amount", defaultValue = "5.00")
-    private BigDecimal minimumAmount;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.promise-grace-days", defaultValue = "3")
-    private int promiseGraceDays;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.score.minimum-paid-items", defaultValue = "3")
-    private int minimumPaidItems;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.score.good-payer-from", defaultValue = "80")
-    private int goodPayerFrom;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.score.late-payer-below", defaultValue = "40")
-    private int latePayerBelow;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.scenario.good-payers", defaultValue = "friendly")
-    private String goodPayerScenario;
-
-    @Inject
-    @ConfigProperty(name = "dunwise.dunning.scenario.late-payers", defaultValue = "strict")
-    private String latePayerScenario;
+    private PlanningSettings planning;
 
     // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
     // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
@@ -104,8 +78,7 @@ public class DunningService {
 
     private DunningRunResult run(Actor actor, int sendLimit) {
         LocalDate today = LocalDate.now(clock);
-        PlanningPolicy policy = new PlanningPolicy(minimumAmount, promiseGraceDays, minimumPaidItems, goodPayerFrom,
-                latePayerBelow, goodPayerScenario, latePayerScenario);
+        PlanningPolicy policy = planning.policy();
         int planned = 0;
         int held = 0;
         for (Division division : connections.managedDivisions()) {

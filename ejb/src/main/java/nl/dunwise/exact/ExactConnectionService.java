@@ -118,6 +118,11 @@ public class ExactConnectionService {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /** Whether Exact is connected now; the timers that call Exact skip their round when it is not. */
+    public boolean connected() {
+        return current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
+    }
+
     public List<Division> managedDivisions() {
         return em.createQuery("select d from Division d where d.managed = true order by d.code", Division.class)
                 .getResultList();

@@ -1,63 +1,41 @@
 package nl.dunwise.dunning;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import nl.dunwise.platform.DatabaseMigration;
-import org.postgresql.ds.PGSimpleDataSource;
+import nl.dunwise.testing.OwnDatabase;
 
 /**
- * A PostgreSQL database of a test class's own (created, migrated and dropped by it) and the books of its
- * divisions: scenarios, debtors, open and paid items. ./dunwise test makes sure PostgreSQL answers.
+ * The books of a test class's divisions, on a PostgreSQL database of its own: scenarios, debtors, open and
+ * paid items.
  */
 final class Ledger implements AutoCloseable {
 
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
     private static final AtomicInteger NEXT_DIVISION = new AtomicInteger(3_100_000);
 
-    private final String name;
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final OwnDatabase database;
 
-    /** A fresh database named after the test class and the process, so parallel builds do not meet. */
     Ledger(Class<?> testClass) throws SQLException {
-        name = "dunwise_unit_" + testClass.getSimpleName().toLowerCase() + "_" + ProcessHandle.current().pid();
-        admin("DROP DATABASE IF EXISTS " + name);
-        admin("CREATE DATABASE " + name);
-        dataSource.setUrl(url());
-        dataSource.setUser(USER);
-        dataSource.setPassword(PASSWORD);
-        DatabaseMigration.migrateSchema(dataSource);
+        database = new OwnDatabase(testClass);
     }
 
     String url() {
-        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name + "?currentSchema=dunwise";
+        return database.url();
     }
 
     DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     @Override
     public void close() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        database.close();
     }
 
     /**
@@ -130,21 +108,16 @@ final class Ledger implements AutoCloseable {
     }
 
     void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        database.execute(sql);
     }
 
     long id(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return database.single(sql);
     }
 
     /** Each row of a query as its columns joined by " | ". */
     List<String> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Consumer;
 import nl.dunwise.audit.Actor;
+import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,8 @@ class ReminderApprovalTest {
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
                 "jakarta.persistence.jdbc.url", ledger.url(),
-                "jakarta.persistence.jdbc.user", Ledger.USER,
-                "jakarta.persistence.jdbc.password", Ledger.PASSWORD,
+                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
+                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
                 "eclipselink.weaving", "false"));
     }
 

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
-import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnectionService;
@@ -49,8 +48,7 @@ public class SyncService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
-        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
-        if (connected) {
+        if (connections.connected()) {
             syncAll(Actor.SYSTEM);
         }
     }

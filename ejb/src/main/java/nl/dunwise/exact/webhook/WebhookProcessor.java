@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import nl.dunwise.audit.Actor;
-import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.sync.SyncService;
@@ -50,8 +49,7 @@ public class WebhookProcessor {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = true, info = "exact-webhooks")
     void round(Timer timer) {
-        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
-        if (!connected) {
+        if (!connections.connected()) {
             return;
         }
         Map<Integer, Division> divisions = connections.managedDivisions().stream()

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
-import nl.dunwise.exact.ConnectionStatus;
 import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnectionRevokedException;
 import nl.dunwise.exact.ExactConnectionService;
@@ -56,8 +55,7 @@ public class WriteBackSender {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", persistent = true, info = "exact-writeback")
     void everyMinute(Timer timer) {
-        boolean connected = connections.current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
-        if (connected) {
+        if (connections.connected()) {
             sendDue();
         }
     }

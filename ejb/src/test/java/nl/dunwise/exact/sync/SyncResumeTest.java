@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,12 +23,11 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dunwise.exact.client.ExactJson;
 import nl.dunwise.exact.client.SyncEndpoint;
-import nl.dunwise.platform.DatabaseMigration;
+import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Kill and resume on real PostgreSQL (a database of its own, dropped afterwards): the sync passes run over
@@ -40,38 +38,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class SyncResumeTest {
 
-    private static final String DB = "dunwise_unit_sync_" + ProcessHandle.current().pid();
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
-    private static PGSimpleDataSource database;
+    private static OwnDatabase database;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
-        database = new PGSimpleDataSource();
-        database.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB + "?currentSchema=dunwise");
-        database.setUser(USER);
-        database.setPassword(PASSWORD);
-        DatabaseMigration.migrateSchema(database);
-        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
-        }
+        database = new OwnDatabase(SyncResumeTest.class);
+        database.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        database.close();
     }
 
     /** Thrown where the process "dies". */
@@ -104,7 +83,7 @@ class SyncResumeTest {
         <T> T inTransaction(int dieAtStatement, Supplier<T> work) {
             try {
                 if (pooled == null) {
-                    pooled = database.getConnection();
+                    pooled = database.dataSource().getConnection();
                     pooled.setAutoCommit(false);
                 }
                 Connection c = pooled;
@@ -182,9 +161,7 @@ class SyncResumeTest {
     @ValueSource(longs = {1, 2, 3})
     void aSyncKilledAtRandomAndResumedEndsWithEveryRowOnceWithItsLatestValues(long seed) throws SQLException {
         int division = 1000 + (int) seed;
-        try (Connection c = database.getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + division + ", 1, 'D', 'EUR')");
-        }
+        database.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + division + ", 1, 'D', 'EUR')");
         ScriptedExact exact = new ScriptedExact(seed, 300, 4, 1500, 6, 250);
         Random random = new Random(seed);
         Transactions tx = new Transactions();
@@ -222,7 +199,7 @@ class SyncResumeTest {
         assertInvoices(division, exact);
         assertPayments(division, exact);
         for (SyncEndpoint endpoint : SyncService.ORDER) {
-            long stored = single("SELECT last_timestamp FROM sync_state WHERE division = " + division
+            long stored = database.single("SELECT last_timestamp FROM sync_state WHERE division = " + division
                     + " AND entity = '" + endpoint.stateKey() + "'");
             assertEquals(writer.committedMax.get(endpoint), stored, endpoint + ": the highest Timestamp committed");
             assertTrue(stored >= exact.maxTimestamp(endpoint), endpoint + ": nothing Exact holds is left behind");
@@ -305,24 +282,17 @@ class SyncResumeTest {
         }
         assertEquals(live + deletedSeen, stored.size(), "one payment per bank line, sales lines are no payments");
         assertTrue(live > 100, "enough payments to mean something: " + live);
-        assertEquals(0, single("SELECT count(*) FROM payment WHERE division = " + division + " AND invoice_id IS NULL"),
+        assertEquals(0, database.single("SELECT count(*) FROM payment WHERE division = " + division + " AND invoice_id IS NULL"),
                 "every payment found its invoice");
     }
 
     private static Map<UUID, String> rows(String sql) throws SQLException {
         Map<UUID, String> result = new HashMap<>();
-        try (Connection c = database.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 result.put(rs.getObject(1, UUID.class), rs.getString(2));
             }
         }
         return result;
-    }
-
-    private static long single(String sql) throws SQLException {
-        try (Connection c = database.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

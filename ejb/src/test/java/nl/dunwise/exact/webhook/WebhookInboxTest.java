@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.dunwise.exact.client.SyncEndpoint;
-import nl.dunwise.platform.DatabaseMigration;
+import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The webhook inbox on real PostgreSQL (a database of its own, dropped afterwards): repeats are stored
@@ -29,48 +25,27 @@ class WebhookInboxTest {
     private static final int DIVISION = 3124567;
     private static final int OTHER_DIVISION = 7654321;
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    private static final String DB = "dunwise_unit_webhooks_" + ProcessHandle.current().pid();
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
 
-    private static PGSimpleDataSource dataSource;
+    private static OwnDatabase database;
     private static WebhookInbox inbox;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB + "?currentSchema=dunwise");
-        dataSource.setUser(USER);
-        dataSource.setPassword(PASSWORD);
-        DatabaseMigration.migrateSchema(dataSource);
-        inbox = new WebhookInbox(dataSource);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
-            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION + ", 1, 'Demo', 'EUR')");
-            st.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + OTHER_DIVISION + ", 1, 'Other', 'EUR')");
-        }
+        database = new OwnDatabase(WebhookInboxTest.class);
+        inbox = new WebhookInbox(database.dataSource());
+        database.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')",
+                "INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION + ", 1, 'Demo', 'EUR')",
+                "INSERT INTO division (code, connection_id, description, currency) VALUES (" + OTHER_DIVISION + ", 1, 'Other', 'EUR')");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        database.close();
     }
 
     @BeforeEach
     void emptyInbox() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("DELETE FROM exact_webhook_event");
-        }
+        database.execute("DELETE FROM exact_webhook_event");
     }
 
     private static WebhookEvent event(int division, String topic, String action, UUID key, int secondsAfterNow) {
@@ -82,7 +57,7 @@ class WebhookInboxTest {
     }
 
     @Test
-    void aRepeatedDeliveryIsStoredOnceButALaterChangeOfTheSameRecordIsNew() {
+    void aRepeatedDeliveryIsStoredOnceButALaterChangeOfTheSameRecordIsNew() throws SQLException {
         UUID key = UUID.randomUUID();
         assertTrue(record(event(DIVISION, "Accounts", "Update", key, 1)));
         assertFalse(record(event(DIVISION, "Accounts", "Update", key, 1)), "the same event delivered again");
@@ -132,13 +107,7 @@ class WebhookInboxTest {
         assertEquals(1, inbox.forgetSettledBefore(NOW.plusSeconds(1)));
     }
 
-    private static long maxId() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                var rs = st.executeQuery("SELECT max(id) FROM exact_webhook_event")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private static long maxId() throws SQLException {
+        return database.single("SELECT max(id) FROM exact_webhook_event");
     }
 }

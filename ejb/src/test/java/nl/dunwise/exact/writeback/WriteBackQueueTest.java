@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,12 +21,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.dunwise.platform.DatabaseMigration;
+import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The outbox SQL on real PostgreSQL (a database of its own, dropped afterwards): claimed once, retried with
@@ -38,59 +36,32 @@ class WriteBackQueueTest {
     private static final int DIVISION = 3124567;
     private static final UUID ACCOUNT = UUID.fromString("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11");
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
-    private static final String DB = "dunwise_unit_wb_" + ProcessHandle.current().pid();
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
 
-    private static PGSimpleDataSource dataSource;
+    private static OwnDatabase database;
     private static WriteBackQueue queue;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB + "?currentSchema=dunwise");
-        dataSource.setUser(USER);
-        dataSource.setPassword(PASSWORD);
-        DatabaseMigration.migrateSchema(dataSource);
-        queue = new WriteBackQueue(dataSource);
-        sql("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')");
-        sql("INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION + ", 1, 'Demo', 'EUR')");
-        sql("INSERT INTO debtor (division, exact_id, code, name, exact_timestamp) VALUES (" + DIVISION + ", '" + ACCOUNT
-                + "', '1000', 'Bakkerij de Graaf', 1)");
+        database = new OwnDatabase(WriteBackQueueTest.class);
+        queue = new WriteBackQueue(database.dataSource());
+        database.execute("INSERT INTO exact_connection (id, country, base_url, status) VALUES (1, 'nl', 'http://x', 'CONNECTED')",
+                "INSERT INTO division (code, connection_id, description, currency) VALUES (" + DIVISION + ", 1, 'Demo', 'EUR')",
+                "INSERT INTO debtor (division, exact_id, code, name, exact_timestamp) VALUES (" + DIVISION + ", '" + ACCOUNT
+                        + "', '1000', 'Bakkerij de Graaf', 1)");
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        database.close();
     }
 
     @BeforeEach
     void emptyOutbox() throws SQLException {
-        sql("DELETE FROM exact_writeback");
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute(statement);
-        }
+        database.execute("DELETE FROM exact_writeback");
     }
 
     private static long count(String where) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM exact_writeback WHERE " + where)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return database.single("SELECT count(*) FROM exact_writeback WHERE " + where);
     }
 
     private static void enqueueNotes(int n, Instant at) {
@@ -117,7 +88,7 @@ class WriteBackQueueTest {
     @Test
     void aRowHeldByOneClaimerIsSkippedByAnotherAndNotDueAfterwards() throws SQLException {
         enqueueNotes(4, T0);
-        try (Connection first = dataSource.getConnection()) {
+        try (Connection first = database.dataSource().getConnection()) {
             first.setAutoCommit(false);
             List<WriteBack> firstClaim = queue.claim(first, 2, T0, RetryPolicy.CLAIM);
             // The first claimer's transaction is still open: the second neither waits nor gets its rows.
@@ -243,7 +214,7 @@ class WriteBackQueueTest {
     }
 
     private static Instant nextAttemptAt(long id) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT next_attempt_at FROM exact_writeback WHERE id = " + id)) {
             rs.next();
             return rs.getTimestamp(1).toInstant();

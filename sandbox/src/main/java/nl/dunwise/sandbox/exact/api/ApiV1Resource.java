@@ -171,25 +171,9 @@ public class ApiV1Resource {
                           @Context HttpServletRequest request) {
         int code = requireDivision(division);
         QueryOptions q = QueryOptions.parse(rawQuery(request), NOTE_OPTIONS);
-        EntitySchema schema = Entities.COMMUNICATION_NOTES;
-        List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), schema);
-        FilterExpr filter = q.filter();
-        SqlFilter.Fragment where = filter == null ? null : SqlFilter.compile(filter, schema);
-        long after = SyncPaging.parseSkipToken(q.get(QueryOptions.SKIPTOKEN).orElse(null));
-        Integer top = q.top();
-        ExactStore.SyncRows fetched = store.notes(code, fields, where, after,
-                SyncPaging.fetchLimit(top, Entities.PAGE_SIZE), q.inlineCount());
-        SyncPaging.Page<Map<String, Object>> page = SyncPaging.page(fetched.rows(), top, Entities.PAGE_SIZE,
-                r -> (Long) r.get(ExactStore.PAGE_KEY));
-        String base = exactBase(uri) + "/api/v1/" + code + "/" + Entities.COMMUNICATION_NOTES_PATH;
-        List<Record> records = new ArrayList<>(page.rows().size());
-        for (Map<String, Object> row : page.rows()) {
-            records.add(new Record(row, base + "(guid'" + row.get("ID") + "')"));
-        }
-        String next = page.hasNext()
-                ? SyncPaging.nextLink(uri.getAbsolutePath().toString(), rawQuery(request), page.nextSkipToken())
-                : null;
-        return json(schema, fields, records, next, fetched.count());
+        return pageByRowVersion(uri, request, Entities.COMMUNICATION_NOTES, Entities.COMMUNICATION_NOTES_PATH, code, q,
+                Entities.PAGE_SIZE, (fields, where, after, limit, count) ->
+                        store.notes(code, fields, where, after, limit, count));
     }
 
     /**
@@ -268,18 +252,33 @@ public class ApiV1Resource {
                         + "' is not supported.");
             }
         });
-        EntitySchema schema = entity.schema();
+        return pageByRowVersion(uri, request, entity.schema(), entity.path(), division, q, SyncPaging.SYNC_PAGE_SIZE,
+                (fields, where, after, limit, count) ->
+                        store.sync(entity, division, fields, where, after, limit, count));
+    }
+
+    /** A read of the store that pages by row version (the Timestamp of the sync endpoints). */
+    @FunctionalInterface
+    private interface RowVersionRead {
+        ExactStore.SyncRows fetch(List<Field> fields, SqlFilter.Fragment where, long after, int limit, boolean count);
+    }
+
+    /**
+     * One page of a read that pages by row version: $select, $filter, $skiptoken and $top applied, each record
+     * with its URI, and {@code __next} repeating the client's own options.
+     */
+    private Response pageByRowVersion(UriInfo uri, HttpServletRequest request, EntitySchema schema, String path,
+                                      int division, QueryOptions q, int pageSize, RowVersionRead read) {
         List<Field> fields = SelectOption.parse(q.get(QueryOptions.SELECT).orElse(null), schema);
         FilterExpr filter = q.filter();
         SqlFilter.Fragment where = filter == null ? null : SqlFilter.compile(filter, schema);
         long after = SyncPaging.parseSkipToken(q.get(QueryOptions.SKIPTOKEN).orElse(null));
         Integer top = q.top();
-        int pageSize = SyncPaging.SYNC_PAGE_SIZE;
-        ExactStore.SyncRows fetched = store.sync(entity, division, fields, where, after,
-                SyncPaging.fetchLimit(top, pageSize), q.inlineCount());
+        ExactStore.SyncRows fetched = read.fetch(fields, where, after, SyncPaging.fetchLimit(top, pageSize),
+                q.inlineCount());
         SyncPaging.Page<Map<String, Object>> page = SyncPaging.page(fetched.rows(), top, pageSize,
                 r -> (Long) r.get(ExactStore.PAGE_KEY));
-        String base = exactBase(uri) + "/api/v1/" + division + "/" + entity.path();
+        String base = exactBase(uri) + "/api/v1/" + division + "/" + path;
         List<Record> records = new ArrayList<>(page.rows().size());
         for (Map<String, Object> row : page.rows()) {
             records.add(new Record(row, base + "(guid'" + row.get("ID") + "')"));

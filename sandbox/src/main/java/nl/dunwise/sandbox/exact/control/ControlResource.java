@@ -1,8 +1,6 @@
 package nl.dunwise.sandbox.exact.control;
 
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,13 +11,11 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,6 +29,7 @@ import nl.dunwise.sandbox.exact.webhook.WebhookSwitches;
 
 /** {@code /api/sandbox/status}, {@code /api/sandbox/faults} and {@code /api/sandbox/webhooks}; see the package description. */
 @Path("sandbox")
+@LocalOnly
 @RequestScoped
 public class ControlResource {
 
@@ -64,11 +61,7 @@ public class ControlResource {
 
     @GET
     @Path("status")
-    public Response status(@Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response status() {
         var list = Json.createArrayBuilder();
         for (ExactStore.DivisionRow d : store.divisions()) {
             list.add(Json.createObjectBuilder().add("code", d.code()).add("description", d.description())
@@ -96,21 +89,13 @@ public class ControlResource {
 
     @GET
     @Path("faults")
-    public Response faults(@Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response faults() {
         return Response.ok(Json.createObjectBuilder().add("faults", pending()).build().toString(), JSON).build();
     }
 
     @POST
     @Path("faults")
-    public Response switchFaults(String body, @Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response switchFaults(String body) {
         FaultRequest r;
         try (JsonReader reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
             r = FaultRequest.parse(reader.readObject());
@@ -132,12 +117,7 @@ public class ControlResource {
     /** Deletes an account as a person in Exact would; sync/Deleted then reports it (EntityType 2). */
     @DELETE
     @Path("divisions/{division}/accounts/{id}")
-    public Response deleteAccount(@PathParam("division") int division, @PathParam("id") String id,
-                                  @Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response deleteAccount(@PathParam("division") int division, @PathParam("id") String id) {
         UUID key = guid(id);
         return key == null ? problem(400, "The id must be a GUID.")
                 : deleted(deletions.deleteAccount(division, key), "account", "it has payment terms or journal lines");
@@ -146,12 +126,7 @@ public class ControlResource {
     /** Deletes an unpaid payment term with its sales lines; sync/Deleted reports them (EntityType 10 and 1). */
     @DELETE
     @Path("divisions/{division}/payment-terms/{id}")
-    public Response deletePaymentTerm(@PathParam("division") int division, @PathParam("id") String id,
-                                      @Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response deletePaymentTerm(@PathParam("division") int division, @PathParam("id") String id) {
         UUID key = guid(id);
         return key == null ? problem(400, "The id must be a GUID.")
                 : deleted(deletions.deletePaymentTerm(division, key), "payment term", "it has been (part-)paid");
@@ -176,22 +151,14 @@ public class ControlResource {
     /** Subscriptions of every app, deliveries by state, and the dispatcher's test switches. */
     @GET
     @Path("webhooks")
-    public Response webhooks(@Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response webhooks() {
         return Response.ok(webhookState().toString(), JSON).build();
     }
 
     /** Body {@code {"duplicate": true|false, "outOfOrder": true|false}}; both optional, kept until changed. */
     @POST
     @Path("webhooks")
-    public Response switchWebhooks(String body, @Context HttpServletRequest request) {
-        Response refused = refuseUnlessLocal(request);
-        if (refused != null) {
-            return refused;
-        }
+    public Response switchWebhooks(String body) {
         Boolean duplicate;
         Boolean outOfOrder;
         try (JsonReader reader = Json.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))) {
@@ -241,31 +208,7 @@ public class ControlResource {
                 .add("slow", Json.createObjectBuilder().add("count", p.slowCalls()).add("millis", p.slowMillis()));
     }
 
-    /** Only loopback callers without proxy headers: a proxied request may come from anywhere. */
-    static boolean isLocal(String remoteAddr, String forwardedFor, String forwarded) {
-        if (forwardedFor != null || forwarded != null || remoteAddr == null) {
-            return false;
-        }
-        try {
-            String addr = remoteAddr.startsWith("[") ? remoteAddr.substring(1, remoteAddr.length() - 1) : remoteAddr;
-            // Only IP literals are accepted, so this never asks DNS.
-            if (!addr.matches("[0-9a-fA-F:.]+")) {
-                return false;
-            }
-            return InetAddress.getByName(addr).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static Response refuseUnlessLocal(HttpServletRequest request) {
-        if (isLocal(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), request.getHeader("Forwarded"))) {
-            return null;
-        }
-        return problem(403, "The sandbox control endpoints answer only requests from this machine (loopback).");
-    }
-
-    private static Response problem(int status, String message) {
+    static Response problem(int status, String message) {
         return Response.status(status).entity(Json.createObjectBuilder().add("error", message).build().toString())
                 .type(JSON).build();
     }

@@ -206,12 +206,7 @@ public class ExactStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            Jdbc.bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Exact sandbox update failed: " + e.getMessage(), e);
-        }
+        return Jdbc.update(dataSource, sql, ps -> Jdbc.bind(ps, params));
     }
 
     private long single(String sql) {
@@ -223,28 +218,7 @@ public class ExactStore {
                 rs.getString(5), rs.getInt(6));
     }
 
-    @FunctionalInterface
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    @FunctionalInterface
-    interface Mapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Exact sandbox query failed: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.Mapper<T> mapper) {
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 }

@@ -1,12 +1,9 @@
 package nl.dunwise.sandbox.exact.webhook;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+
+import nl.dunwise.sandbox.exact.store.Jdbc;
 
 /** Subscriptions and deliveries in {@code jdbc/exactSandbox}; each method is one transaction. */
 @Stateless
@@ -161,37 +160,11 @@ public class WebhookStore {
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getTimestamp(8).toInstant());
     }
 
-    @FunctionalInterface
-    interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private <T> List<T> query(String sql, Jdbc.Binder binder, Jdbc.Mapper<T> mapper) {
+        return Jdbc.query(dataSource, sql, binder, mapper);
     }
 
-    @FunctionalInterface
-    interface Mapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(mapper.map(rs));
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Exact sandbox webhook store failed: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Exact sandbox webhook store failed: " + e.getMessage(), e);
-        }
+    private int update(String sql, Jdbc.Binder binder) {
+        return Jdbc.update(dataSource, sql, binder);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import nl.dunwise.sandbox.exact.model.Entities;
 import nl.dunwise.sandbox.exact.seed.DemoDataGenerator;
@@ -31,59 +29,40 @@ import nl.dunwise.sandbox.exact.seed.DemoDataGenerator;
 class SyncStoreTest {
 
     private static final int DIVISION = 3124567;
-    private static final String DB = "dunwise_unit_sandbox_" + ProcessHandle.current().pid();
-    private static final String HOST = System.getenv().getOrDefault("DUNWISE_DB_HOST", "127.0.0.1");
-    private static final String PORT = System.getenv().getOrDefault("DUNWISE_DB_PORT", "5432");
-    private static final String USER = System.getenv().getOrDefault("DUNWISE_DB_USER", "postgres");
-    private static final String PASSWORD = System.getenv().getOrDefault("DUNWISE_DB_PASSWORD", "");
 
-    private static PGSimpleDataSource dataSource;
+    private static OwnDatabase database;
     private static ExactStore store;
     private static Deletions deletions;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB);
-            st.execute("CREATE DATABASE " + DB);
-        }
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl("jdbc:postgresql://" + HOST + ":" + PORT + "/" + DB);
-        dataSource.setUser(USER);
-        dataSource.setPassword(PASSWORD);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            for (String sql : Schema.statements()) {
-                st.execute(sql);
-            }
+        database = new OwnDatabase(SyncStoreTest.class);
+        try (Connection c = database.dataSource().getConnection()) {
             SchemaInstaller.write(c, DemoDataGenerator.generate(
                     new DemoDataGenerator.Settings(7, 20, 300, DIVISION, LocalDate.of(2026, 11, 25))));
         }
         store = new ExactStore();
-        store.dataSource = dataSource;
+        store.dataSource = database.dataSource();
         deletions = new Deletions();
-        deletions.dataSource = dataSource;
+        deletions.dataSource = database.dataSource();
         deletions.clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, PASSWORD);
-                Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + DB + " WITH (FORCE)");
-        }
+        database.close();
     }
 
     @Test
     void everyPartPaidItemHasAPaymentLineOnItsLastPaymentDateAndEachItemsLinesAddUpToItsOpenAmount() throws SQLException {
-        long partPaid = single("SELECT count(*) FROM exs_payment_term WHERE amount_dc <> transaction_amount_dc");
+        long partPaid = database.single("SELECT count(*) FROM exs_payment_term WHERE amount_dc <> transaction_amount_dc");
         assertTrue(partPaid > 0, "the seed has part-paid items");
-        assertEquals(partPaid, single("""
+        assertEquals(partPaid, database.single("""
                 SELECT count(*) FROM exs_payment_term t JOIN exs_transaction_line l
                   ON l.account_id = t.account_id AND l.invoice_number = t.invoice_number AND l.type = 40
                 WHERE l.date = t.last_payment_date
                 """));
-        assertEquals(0, single("""
+        assertEquals(0, database.single("""
                 SELECT count(*) FROM exs_payment_term t
                 WHERE t.amount_dc <> (SELECT sum(l.amount_dc) FROM exs_transaction_line l
                                       WHERE l.account_id = t.account_id AND l.invoice_number = t.invoice_number)
@@ -92,7 +71,7 @@ class SyncStoreTest {
 
     @Test
     void everyAccountHasOneMainContactWithAnEmailAddress() throws SQLException {
-        assertEquals(single("SELECT count(*) FROM exs_account"), single(
+        assertEquals(database.single("SELECT count(*) FROM exs_account"), database.single(
                 "SELECT count(*) FROM exs_contact WHERE is_main_contact AND email IS NOT NULL"));
         List<Map<String, Object>> contacts = store.sync(Entities.SYNC_CONTACTS, DIVISION,
                 List.of(Entities.SYNC_CONTACTS.schema().require("Email")), null, 0, 5, false).rows();
@@ -104,9 +83,9 @@ class SyncStoreTest {
     void deletingAnAccountRemovesItAndItsContactsAndReportsBothInSyncDeletedWithNewerTimestamps() throws SQLException {
         UUID account = UUID.randomUUID();
         UUID contact = UUID.randomUUID();
-        execute("INSERT INTO exs_account (id, division, code, name, created, modified) VALUES ('" + account + "', "
+        database.execute("INSERT INTO exs_account (id, division, code, name, created, modified) VALUES ('" + account + "', "
                 + DIVISION + ", '9001', 'Prospect B.V.', now(), now())");
-        execute("INSERT INTO exs_contact (id, division, account_id, full_name, created, modified) VALUES ('" + contact
+        database.execute("INSERT INTO exs_contact (id, division, account_id, full_name, created, modified) VALUES ('" + contact
                 + "', " + DIVISION + ", '" + account + "', 'Piet Prospect', now(), now())");
         long before = maxTimestamp();
 
@@ -119,7 +98,7 @@ class SyncStoreTest {
                 Map.of(deleted.get(0).get("EntityKey"), deleted.get(0).get("EntityType"),
                         deleted.get(1).get("EntityKey"), deleted.get(1).get("EntityType")));
         assertTrue((Long) deleted.get(0).get(ExactStore.PAGE_KEY) > before);
-        assertEquals(0, single("SELECT count(*) FROM exs_account WHERE id = '" + account + "'"));
+        assertEquals(0, database.single("SELECT count(*) FROM exs_account WHERE id = '" + account + "'"));
         assertEquals(Deletions.Outcome.NOT_FOUND, deletions.deleteAccount(DIVISION, account));
     }
 
@@ -134,7 +113,7 @@ class SyncStoreTest {
     @Test
     void deletedTermsTakeTheirSalesLineAlongAndSyncDeletedPagesThroughThemInTimestampOrder() throws SQLException {
         long before = maxTimestamp();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT id FROM exs_payment_term WHERE amount_dc = transaction_amount_dc "
                         + "ORDER BY invoice_number DESC LIMIT 3")) {
             while (rs.next()) {
@@ -150,31 +129,20 @@ class SyncStoreTest {
         assertEquals(3, first.stream().filter(r -> r.get("EntityType").equals(Entities.DELETED_TYPE_PAYMENT_TERMS)).count()
                 + rest.stream().filter(r -> r.get("EntityType").equals(Entities.DELETED_TYPE_PAYMENT_TERMS)).count());
         assertTrue((Long) rest.get(0).get(ExactStore.PAGE_KEY) > after);
-        assertEquals(0, single("SELECT count(*) FROM exs_transaction_line l WHERE l.type = 20 AND NOT EXISTS "
+        assertEquals(0, database.single("SELECT count(*) FROM exs_transaction_line l WHERE l.type = 20 AND NOT EXISTS "
                 + "(SELECT 1 FROM exs_payment_term t WHERE t.entry_id = l.entry_id)"), "no sales line outlives its term");
     }
 
     private static long maxTimestamp() throws SQLException {
-        return single("SELECT last_value FROM exs_rowversion");
+        return database.single("SELECT last_value FROM exs_rowversion");
     }
 
     private static UUID uuid(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = database.dataSource().getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getObject(1, UUID.class);
         }
     }
 
-    private static long single(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
-    }
 }
