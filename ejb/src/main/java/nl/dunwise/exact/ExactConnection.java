@@ -18,9 +18,6 @@ import java.util.UUID;
 @Table(name = "exact_connection")
 public class ExactConnection {
 
-    /** Refresh this long before expiry: Exact refuses a refresh earlier than 570 s into a 600 s token. */
-    static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -98,17 +95,6 @@ public class ExactConnection {
         this.accessTokenExpiresAt = issuedAt.plus(lifetime);
     }
 
-    boolean accessTokenUsableAt(Instant now) {
-        return status == ConnectionStatus.CONNECTED && accessTokenEncrypted != null
-                && accessTokenExpiresAt != null && now.isBefore(accessTokenExpiresAt.minus(REFRESH_MARGIN));
-    }
-
-    void revoked(String reason) {
-        this.status = ConnectionStatus.REVOKED;
-        this.lastError = reason;
-        wipeTokens();
-    }
-
     void disconnected() {
         this.status = ConnectionStatus.DISCONNECTED;
         this.lastError = null;
@@ -160,17 +146,5 @@ public class ExactConnection {
 
     public String getLastError() {
         return lastError;
-    }
-
-    byte[] getAccessTokenEncrypted() {
-        return accessTokenEncrypted;
-    }
-
-    byte[] getRefreshTokenEncrypted() {
-        return refreshTokenEncrypted;
-    }
-
-    Instant getAccessTokenExpiresAt() {
-        return accessTokenExpiresAt;
     }
 }

@@ -1,5 +1,6 @@
 package nl.dunwise.exact;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,7 +8,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,27 +15,28 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
+import javax.sql.DataSource;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.ExactJson;
-import nl.dunwise.exact.client.InvalidGrantException;
 import nl.dunwise.exact.client.TokenGrant;
 
 /**
  * Connects Dunwise to Exact Online and keeps the connection alive. Exact rotates refresh tokens: the
  * old one dies the moment a new one is issued. So a refresh happens under a row lock on the connection
- * (one refresher across threads and servers) and the new tokens are committed before anyone uses them.
+ * (one refresher across threads and servers) and the new tokens are committed before anyone uses them;
+ * {@link TokenRefresher} does that on plain JDBC.
  */
 @Stateless
 public class ExactConnectionService {
 
-    private static final Logger LOG = Logger.getLogger(ExactConnectionService.class.getName());
-
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
+
+    @Resource(lookup = "jdbc/dunwise")
+    private DataSource dataSource;
 
     @Inject
     private ExactSettings settings;
@@ -129,45 +130,29 @@ public class ExactConnectionService {
     }
 
     /**
-     * A usable access token, refreshed first when it is about to expire. Runs in its own transaction so
-     * that the rotated refresh token is committed before this method returns.
+     * A usable access token, refreshed first when it is about to expire. Outside any container transaction: the
+     * refresher commits the rotated refresh token in a transaction of its own before this method returns.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String accessToken() {
-        return accessToken(false);
+        return refresher().accessToken(connectionId(), false);
     }
 
-    /** After a 401 on a token we believed valid: refresh regardless of its expiry time, once. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** After a 401 on a token we believed valid: refresh regardless of its expiry time, as soon as Exact allows. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String refreshedAccessToken() {
-        return accessToken(true);
+        return refresher().accessToken(connectionId(), true);
     }
 
-    private String accessToken(boolean force) {
-        ExactConnection connection = current()
+    private long connectionId() {
+        return current().map(ExactConnection::getId)
                 .orElseThrow(() -> new ExactNotConfiguredException("Dunwise is not connected to Exact Online yet: a credit manager must click \"Connect to Exact Online\" in the cockpit."));
-        em.lock(connection, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(connection);
-        if (connection.getStatus() != ConnectionStatus.CONNECTED) {
-            throw new ExactNotConfiguredException("The Exact Online connection is " + connection.getStatus().name().toLowerCase()
-                    + ": a credit manager must reconnect it in the cockpit.");
-        }
-        if (!force && connection.accessTokenUsableAt(clock.instant())) {
-            return cipher.decrypt(connection.getAccessTokenEncrypted());
-        }
-        try {
-            TokenGrant grant = client().refresh(cipher.decrypt(connection.getRefreshTokenEncrypted()),
-                    settings.clientId(), settings.clientSecret());
-            connection.storeTokens(cipher.encrypt(grant.accessToken()), cipher.encrypt(grant.refreshToken()),
-                    clock.instant(), grant.expiresIn());
-            return grant.accessToken();
-        } catch (InvalidGrantException e) {
-            LOG.warning("Exact Online refused the refresh token; the connection needs a person to reconnect: " + e.getMessage());
-            connection.revoked("Exact Online no longer accepts Dunwise's authorization. Reconnect to Exact Online.");
-            audit.record(connection.getCurrentDivision(), Actor.SYSTEM, "EXACT_REVOKED", "ExactConnection", connection.getId(), e.getMessage());
-            // An application exception without rollback: the REVOKED status is committed all the same.
-            throw new ExactConnectionRevokedException(connection.getLastError());
-        }
+    }
+
+    private TokenRefresher refresher() {
+        ExactClient client = client();
+        return new TokenRefresher(dataSource,
+                refreshToken -> client.refresh(refreshToken, settings.clientId(), settings.clientSecret()), cipher, clock);
     }
 
     public void disconnect(Actor actor) {
