@@ -1,5 +1,6 @@
 package nl.dunwise.dunning;
 
+import java.io.Serializable;
 import java.time.Instant;
 import nl.dunwise.money.Money;
 
@@ -11,5 +12,5 @@ import nl.dunwise.money.Money;
  * @param behaviourReason the debtor's payment behaviour in the reader's language
  */
 public record ApprovalItem(long reminderId, String debtorCode, String debtorName, String step, Channel channel,
-        Money total, Instant plannedAt, String behaviourReason) {
+        Money total, Instant plannedAt, String behaviourReason) implements Serializable {
 }

@@ -1,5 +1,7 @@
 package nl.dunwise.dunning;
 
+import java.io.Serializable;
+
 /**
  * A debtor's payment-behaviour score and the scenario it is in, as the cockpit lists them.
  *
@@ -9,5 +11,5 @@ package nl.dunwise.dunning;
  * @param reason       the figures behind the score in the reader's language
  */
 public record DebtorScore(long debtorId, String code, String name, Integer score, String scenarioCode,
-        String scenarioName, boolean pinned, String reason) {
+        String scenarioName, boolean pinned, String reason) implements Serializable {
 }

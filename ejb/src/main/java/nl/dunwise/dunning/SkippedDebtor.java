@@ -1,5 +1,7 @@
 package nl.dunwise.dunning;
 
+import java.io.Serializable;
+
 /**
  * A debtor the planning run held back, as the cockpit lists it.
  *
@@ -7,5 +9,5 @@ package nl.dunwise.dunning;
  * @param reason the first pause rule that held it back
  * @param text   that rule with its values, in the reader's language
  */
-public record SkippedDebtor(long id, String debtorCode, String debtorName, String step, SkipReason reason, String text) {
+public record SkippedDebtor(long id, String debtorCode, String debtorName, String step, SkipReason reason, String text) implements Serializable {
 }
