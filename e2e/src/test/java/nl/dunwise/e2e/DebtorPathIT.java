@@ -335,6 +335,58 @@ class DebtorPathIT {
         assertEquals(401, forged.statusCode(), "a forged event is refused: " + forged.body());
     }
 
+    @Test
+    @Order(8)
+    void theDunningPageShowsTheLatestRunsSkipsPerReasonAndAnApprovalLeavesTheQueueAudited() throws Exception {
+        String latestRun = "FROM dunning_skip WHERE (division, run_date) IN (SELECT division, max(run_date) FROM dunning_skip GROUP BY division)";
+        long skipped = singleLong(TestStack.database(), "SELECT count(*) " + latestRun);
+        long awaiting = singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'AWAITING_APPROVAL'");
+        assertTrue(awaiting > 0, "the dunning run of test 2 left agency hand-overs awaiting approval");
+
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                signIn(page, "carla");
+                page.click("#navDunning");
+                page.waitForSelector("[id='approvalsForm:approvals']");
+                shot(page, "10-dunning-page");
+
+                if (skipped == 0) {
+                    assertTrue(page.textContent("[id='skipsPanel']").contains("No planning run has held back a debtor yet."));
+                } else {
+                    assertEquals(String.valueOf(skipped), page.textContent("[id='skipsForm:skipTotal']").trim());
+                    try (Connection db = TestStack.database(); Statement st = db.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT reason, count(*) " + latestRun + " GROUP BY reason")) {
+                        while (rs.next()) {
+                            assertEquals(String.valueOf(rs.getLong(2)),
+                                    page.textContent(".reason-count[data-reason='" + rs.getString(1) + "'] .count").trim(),
+                                    "debtors held back for " + rs.getString(1));
+                        }
+                    }
+                    assertEquals(Math.min(skipped, 20), page.locator("[id='skipsForm:skips_data'] tr[data-ri]").count(),
+                            "the first page of the skips table");
+                }
+
+                String reminder = page.locator("[id='approvalsForm:approvals_data'] tr[data-rk]").first().getAttribute("data-rk");
+                String decided = "SELECT count(*) FROM audit_event WHERE action = 'REMINDER_APPROVED' AND actor = 'carla' "
+                        + "AND subject_type = 'Reminder' AND subject_id = '" + reminder + "'";
+                assertEquals(0, singleLong(TestStack.database(), decided));
+                page.click("[id='approvalsForm:approvals_data'] tr[data-rk='" + reminder + "'] button[id$=':approve']");
+                page.waitForSelector("text=will be sent with the next dispatch");
+
+                assertEquals(0, page.locator("[id='approvalsForm:approvals_data'] tr[data-rk='" + reminder + "']").count(),
+                        "the approved reminder left the queue");
+                // The five-minute dispatcher may already have sent it; either way carla's decision is what let it go.
+                assertTrue(List.of("PLANNED | carla", "SENT | carla").contains(singleText(
+                        "SELECT status || ' | ' || decided_by FROM reminder WHERE id = CAST(? AS bigint)", reminder)));
+                assertEquals(1, singleLong(TestStack.database(), decided), "the approval is audited");
+                assertEquals(awaiting - 1, singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'AWAITING_APPROVAL'"));
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-dunning-page");
+                throw e;
+            }
+        }
+    }
+
     private static void signIn(Page page, String user) {
         page.navigate(TestStack.httpBase() + "/dunwise/");
         page.fill("#username", user);

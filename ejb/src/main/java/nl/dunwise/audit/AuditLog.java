@@ -17,6 +17,15 @@ public class AuditLog {
     @Inject
     private Clock clock;
 
+    public AuditLog() {
+    }
+
+    /** For code that runs outside the container, such as tests with an entity manager of their own. */
+    public AuditLog(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
     public void record(Integer division, Actor actor, String action, String subjectType, Object subjectId,
             String details) {
         em.persist(new AuditEvent(division, clock.instant(), actor, action, subjectType,
