@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
+import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class ScenarioPinningTest {
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
                 "jakarta.persistence.jdbc.url", ledger.url(),
-                "jakarta.persistence.jdbc.user", Ledger.USER,
-                "jakarta.persistence.jdbc.password", Ledger.PASSWORD,
+                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
+                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
                 "eclipselink.weaving", "false"));
     }
 
