@@ -109,23 +109,29 @@ public class DunningService {
         return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed());
     }
 
+    /**
+     * Sends up to {@code limit} reminders of each channel. A channel that fails (mail server down, SMS gateway
+     * unavailable or not configured) stops for this round only, and the others go on: the next dispatcher
+     * timer tries it again.
+     */
     private DunningRunResult dispatch(int limit) {
         int sent = 0;
         int skipped = 0;
         int failed = 0;
-        for (int i = 0; i < limit; i++) {
-            Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext();
-            if (outcome.isEmpty()) {
-                break;
-            }
-            switch (outcome.get()) {
-                case SENT -> sent++;
-                case SKIPPED -> skipped++;
-                case FAILED_ATTEMPT -> failed++;
-            }
-            if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
-                // The mail server is likely down: stop here, the next dispatcher timer tries again.
-                break;
+        for (Channel channel : ReminderDispatcher.ONE_BY_ONE) {
+            for (int i = 0; i < limit; i++) {
+                Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext(channel);
+                if (outcome.isEmpty()) {
+                    break;
+                }
+                switch (outcome.get()) {
+                    case SENT -> sent++;
+                    case SKIPPED -> skipped++;
+                    case FAILED, FAILED_ATTEMPT -> failed++;
+                }
+                if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
+                    break;
+                }
             }
         }
         return new DunningRunResult(0, sent, skipped, failed);

@@ -242,7 +242,7 @@ public class ControlResource {
     }
 
     /** Only loopback callers without proxy headers: a proxied request may come from anywhere. */
-    static boolean isLocal(String remoteAddr, String forwardedFor, String forwarded) {
+    public static boolean isLocal(String remoteAddr, String forwardedFor, String forwarded) {
         if (forwardedFor != null || forwarded != null || remoteAddr == null) {
             return false;
         }
