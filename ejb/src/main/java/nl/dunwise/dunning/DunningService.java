@@ -44,6 +44,9 @@ public class DunningService {
     private ReminderDispatcher dispatcher;
 
     @Inject
+    private LetterBatches letters;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -106,7 +109,18 @@ public class DunningService {
                     result.planned() + " planned, " + result.skipped() + " skipped for " + today);
         }
         DunningRunResult sent = dispatch(sendLimit);
-        return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed());
+        // Letters go out once a day, after planning: one print batch per division, posted that afternoon.
+        int printed = 0;
+        for (Division division : connections.managedDivisions()) {
+            LetterBatchResult batch = letters.print(division.getCode(), today);
+            printed += batch.printed();
+            held += batch.skipped();
+            if (batch.batchId() != null) {
+                audit.record(division.getCode(), actor, "LETTERS_PRINTED", "LetterBatch", batch.batchId(),
+                        batch.printed() + " letter(s) for " + today);
+            }
+        }
+        return new DunningRunResult(planned, sent.sent() + printed, held + sent.skipped(), sent.failed());
     }
 
     /**

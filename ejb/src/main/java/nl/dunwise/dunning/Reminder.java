@@ -130,6 +130,15 @@ public class Reminder {
         this.letterBatchId = batchId;
     }
 
+    /** A call task was put in the collectors' queue: for the dispatcher this step is done. */
+    void handedToCollectors(Instant at) {
+        this.recipient = "collectors' queue";
+        this.sentAt = at;
+        this.attempts++;
+        this.status = ReminderStatus.SENT;
+        this.lastError = null;
+    }
+
     /** The channel refused this reminder itself (e.g. the gateway refused the number): trying again changes nothing. */
     void failed(String error) {
         this.attempts++;

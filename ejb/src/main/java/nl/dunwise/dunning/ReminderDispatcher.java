@@ -20,8 +20,6 @@ import nl.dunwise.audit.AuditLog;
 import nl.dunwise.dunning.channel.PhoneNumber;
 import nl.dunwise.dunning.channel.SmsGatewayException;
 import nl.dunwise.dunning.channel.SmsReceipt;
-import nl.dunwise.exact.Division;
-import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.receivable.Debtor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,8 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
  * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
  * after the hand-over (SMTP, SMS gateway) but before the commit sends it again on the next run: email with
- * the same Message-ID, SMS with the same reference. Letters go out in the daily print batch instead
- * ({@link LetterBatches}).
+ * the same Message-ID, SMS with the same reference. A call task opens a task in the collectors' queue
+ * ({@link CallTask}). Letters go out in the daily print batch instead ({@link LetterBatches}).
  */
 @Stateless
 public class ReminderDispatcher {
@@ -39,7 +37,7 @@ public class ReminderDispatcher {
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class.getName());
 
     /** The channels sent one reminder at a time, each claimed on its own. */
-    public static final List<Channel> ONE_BY_ONE = List.of(Channel.EMAIL, Channel.SMS);
+    public static final List<Channel> ONE_BY_ONE = List.of(Channel.EMAIL, Channel.SMS, Channel.CALL_TASK);
 
     public enum Outcome {
         SENT, SKIPPED,
@@ -65,7 +63,7 @@ public class ReminderDispatcher {
     private AuditLog audit;
 
     @Inject
-    private ExactWriteBacks writeBacks;
+    private ReminderTrail trail;
 
     @Inject
     private Clock clock;
@@ -95,6 +93,7 @@ public class ReminderDispatcher {
         return Optional.of(switch (channel) {
             case EMAIL -> email(reminder, debtor);
             case SMS -> sms(reminder, debtor);
+            case CALL_TASK -> callTask(reminder, debtor);
             default -> throw new IllegalStateException(channel.name());
         });
     }
@@ -116,7 +115,7 @@ public class ReminderDispatcher {
             return Outcome.FAILED_ATTEMPT;
         }
         reminder.sent(content, address, reminder.stableMessageId(), clock.instant());
-        noteAndAudit(reminder, debtor, composed, address, "email");
+        trail.delivered(reminder, debtor, composed, address, "email");
         return Outcome.SENT;
     }
 
@@ -142,25 +141,24 @@ public class ReminderDispatcher {
             return Outcome.FAILED_ATTEMPT;
         }
         reminder.sent(content, number.get().e164(), receipt.id(), clock.instant());
-        noteAndAudit(reminder, debtor, composed, number.get().e164(), "SMS");
+        trail.delivered(reminder, debtor, composed, number.get().e164(), "SMS");
         return Outcome.SENT;
     }
 
     private Outcome skip(Reminder reminder, String reason) {
-        reminder.skipped(reason);
-        audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SKIPPED", "Reminder", reminder.getId(), reminder.getSkipReason());
+        trail.skipped(reminder, reason);
         return Outcome.SKIPPED;
     }
 
-    /** What every reminder that reached the debtor leaves behind: a note on its Exact account and an audit event. */
-    void noteAndAudit(Reminder reminder, Debtor debtor, ReminderContent composed, String recipient, String by) {
-        ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
-                recipient, LocalDate.now(clock), composed.items(), reminder.getTotal(),
-                ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
-        writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
-                note.subject(), note.notes());
-        audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
-                reminder.getStep().getTemplateCode() + " by " + by + " to " + recipient + ", " + reminder.getTotal());
+    /** A call task is no message: it joins the collectors' queue, and the debtor hears from a person. */
+    private Outcome callTask(Reminder reminder, Debtor debtor) {
+        CallTask task = new CallTask(reminder, LocalDate.now(clock), clock.instant());
+        em.persist(task);
+        em.flush();
+        reminder.handedToCollectors(clock.instant());
+        audit.record(reminder.getDivision(), Actor.SYSTEM, "CALL_TASK_OPENED", "CallTask", task.getId(),
+                reminder.getStep().getTemplateCode() + " for " + debtor.getCode() + " " + debtor.getName() + ", " + reminder.getTotal());
+        return Outcome.SENT;
     }
 
     /** The account's own email address, else its main contact's (view debtor_reminder_address). */
