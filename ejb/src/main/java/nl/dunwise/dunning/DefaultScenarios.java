@@ -3,6 +3,8 @@ package nl.dunwise.dunning;
 import static nl.dunwise.dunning.Channel.AGENCY;
 import static nl.dunwise.dunning.Channel.CALL_TASK;
 import static nl.dunwise.dunning.Channel.EMAIL;
+import static nl.dunwise.dunning.Channel.LETTER;
+import static nl.dunwise.dunning.Channel.SMS;
 import static nl.dunwise.dunning.StepOption.ADDS_COLLECTION_COSTS;
 import static nl.dunwise.dunning.StepOption.FOURTEEN_DAY_LETTER;
 import static nl.dunwise.dunning.StepOption.NEEDS_APPROVAL;
@@ -27,8 +29,23 @@ import nl.dunwise.exact.DivisionAdded;
 @Stateless
 public class DefaultScenarios {
 
-    static final List<String> TEMPLATE_CODES = List.of("pre-due-notice", "first-reminder", "second-reminder", "final-notice");
+    /**
+     * The default texts: every email step, a short SMS, and the 14-day letter on paper (a credit manager who
+     * wants the final notice posted switches that step to LETTER, and this text is there).
+     */
+    static final List<DefaultTemplate> TEMPLATES = List.of(
+            new DefaultTemplate("pre-due-notice", EMAIL), new DefaultTemplate("first-reminder", EMAIL),
+            new DefaultTemplate("second-reminder", EMAIL), new DefaultTemplate("final-notice", EMAIL),
+            new DefaultTemplate("sms-reminder", SMS), new DefaultTemplate("final-notice", LETTER));
     static final List<String> TEMPLATE_LANGUAGES = List.of("nl", "en", "de", "fr");
+
+    /** A default text of one step code in one channel; email texts sit in templates/, others in templates/<channel>/. */
+    record DefaultTemplate(String code, Channel channel) {
+        String resource(String language) {
+            String folder = channel == EMAIL ? "" : channel.name().toLowerCase(java.util.Locale.ROOT) + "/";
+            return "templates/" + folder + code + "." + language + ".txt";
+        }
+    }
 
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
@@ -54,6 +71,9 @@ public class DefaultScenarios {
                 .step(63, AGENCY, "agency-handover", NEEDS_APPROVAL));
         em.persist(new Scenario(division, "strict", "Strict", "For late payers: acts sooner, escalates faster.", false)
                 .step(1, EMAIL, "first-reminder")
+                // Late payers are the ones who let reminder emails sit unread; a text message between the first
+                // and the second reminder reaches the phone in their pocket at the cost of a few cents.
+                .step(5, SMS, "sms-reminder")
                 .step(10, EMAIL, "second-reminder")
                 .step(20, EMAIL, "final-notice", FOURTEEN_DAY_LETTER, ADDS_COLLECTION_COSTS)
                 .step(30, CALL_TASK, "call-task")
@@ -73,24 +93,24 @@ public class DefaultScenarios {
 
     private void addMissingTemplates(int division) {
         List<String> present = em.createQuery("""
-                select concat(t.code, '.', t.language) from MessageTemplate t
-                where t.division = :division and t.channel = :channel
-                """, String.class).setParameter("division", division).setParameter("channel", EMAIL).getResultList();
-        for (String code : TEMPLATE_CODES) {
+                select t.code, t.channel, t.language from MessageTemplate t where t.division = :division
+                """, Object[].class).setParameter("division", division).getResultStream()
+                .map(t -> t[0] + "." + t[1] + "." + t[2]).toList();
+        for (DefaultTemplate template : TEMPLATES) {
             for (String language : TEMPLATE_LANGUAGES) {
-                if (!present.contains(code + "." + language)) {
-                    em.persist(defaultTemplate(division, code, language));
+                if (!present.contains(template.code() + "." + template.channel() + "." + language)) {
+                    em.persist(defaultTemplate(division, template, language));
                 }
             }
         }
     }
 
-    private MessageTemplate defaultTemplate(int division, String code, String language) {
-        String file = read("templates/" + code + "." + language + ".txt");
+    private MessageTemplate defaultTemplate(int division, DefaultTemplate template, String language) {
+        String file = read(template.resource(language));
         int lineEnd = file.indexOf('\n');
         String subject = file.substring(0, lineEnd);
-        return MessageTemplate.fromText(division, code, EMAIL, language, subject, file.substring(lineEnd + 1),
-                clock.instant(), "system");
+        return MessageTemplate.fromText(division, template.code(), template.channel(), language, subject,
+                file.substring(lineEnd + 1), clock.instant(), "system");
     }
 
     private static String read(String resource) {

@@ -44,6 +44,9 @@ public class DunningService {
     private ReminderDispatcher dispatcher;
 
     @Inject
+    private LetterBatches letters;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -89,9 +92,25 @@ public class DunningService {
                     result.planned() + " planned, " + result.skipped() + " skipped for " + today);
         }
         DunningRunResult sent = dispatch(sendLimit);
-        return new DunningRunResult(planned, sent.sent(), held + sent.skipped(), sent.failed(), sent.sendsFrom());
+        // Letters go out once a day, after planning: one print batch per division, posted that afternoon.
+        int printed = 0;
+        for (Division division : connections.managedDivisions()) {
+            LetterBatchResult batch = letters.print(division.getCode(), today);
+            printed += batch.printed();
+            held += batch.skipped();
+            if (batch.batchId() != null) {
+                audit.record(division.getCode(), actor, "LETTERS_PRINTED", "LetterBatch", batch.batchId(),
+                        batch.printed() + " letter(s) for " + today);
+            }
+        }
+        return new DunningRunResult(planned, sent.sent() + printed, held + sent.skipped(), sent.failed(), sent.sendsFrom());
     }
 
+    /**
+     * Sends up to {@code limit} reminders of each channel. A channel that fails (mail server down, SMS gateway
+     * unavailable or not configured) stops for this round only, and the others go on: the next dispatcher
+     * timer tries it again.
+     */
     private DunningRunResult dispatch(int limit) {
         Instant now = clock.instant();
         Instant sendsFrom = sendingHours.sendsFrom(now);
@@ -102,19 +121,20 @@ public class DunningService {
         int sent = 0;
         int skipped = 0;
         int failed = 0;
-        for (int i = 0; i < limit; i++) {
-            Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext();
-            if (outcome.isEmpty()) {
-                break;
-            }
-            switch (outcome.get()) {
-                case SENT -> sent++;
-                case SKIPPED -> skipped++;
-                case FAILED_ATTEMPT -> failed++;
-            }
-            if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
-                // The mail server is likely down: stop here, the next dispatcher timer tries again.
-                break;
+        for (Channel channel : ReminderDispatcher.ONE_BY_ONE) {
+            for (int i = 0; i < limit; i++) {
+                Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext(channel);
+                if (outcome.isEmpty()) {
+                    break;
+                }
+                switch (outcome.get()) {
+                    case SENT -> sent++;
+                    case SKIPPED -> skipped++;
+                    case FAILED, FAILED_ATTEMPT -> failed++;
+                }
+                if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
+                    break;
+                }
             }
         }
         return new DunningRunResult(0, sent, skipped, failed, null);

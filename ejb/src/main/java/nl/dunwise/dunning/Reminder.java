@@ -92,6 +92,9 @@ public class Reminder {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    @Column(name = "letter_batch_id")
+    private Long letterBatchId;
+
     protected Reminder() {
     }
 
@@ -100,12 +103,13 @@ public class Reminder {
         return "<reminder-" + id + "." + division + "@dunwise>";
     }
 
-    void sent(RenderedMessage message, String recipient, Instant at) {
+    /** Gone out by email, SMS or letter; {@code messageId} is what the channel knows it by (Message-ID, gateway id). */
+    void sent(RenderedMessage message, String recipient, String messageId, Instant at) {
         this.recipient = recipient;
         this.subject = message.subject();
         this.bodyHtml = message.html();
         this.bodyText = message.text();
-        this.messageId = stableMessageId();
+        this.messageId = messageId;
         this.sentAt = at;
         this.attempts++;
         this.status = ReminderStatus.SENT;
@@ -118,6 +122,28 @@ public class Reminder {
         if (attempts >= MAX_ATTEMPTS) {
             this.status = ReminderStatus.FAILED;
         }
+    }
+
+    /** Printed in the day's letter batch: the post takes it from there. */
+    void printed(RenderedMessage message, String address, long batchId, Instant at) {
+        sent(message, address, "letter-batch-" + batchId, at);
+        this.letterBatchId = batchId;
+    }
+
+    /** A call task was put in the collectors' queue: for the dispatcher this step is done. */
+    void handedToCollectors(Instant at) {
+        this.recipient = "collectors' queue";
+        this.sentAt = at;
+        this.attempts++;
+        this.status = ReminderStatus.SENT;
+        this.lastError = null;
+    }
+
+    /** The channel refused this reminder itself (e.g. the gateway refused the number): trying again changes nothing. */
+    void failed(String error) {
+        this.attempts++;
+        this.lastError = error;
+        this.status = ReminderStatus.FAILED;
     }
 
     void skipped(String reason) {
@@ -217,5 +243,9 @@ public class Reminder {
 
     public String getRejectionReason() {
         return rejectionReason;
+    }
+
+    public Long getLetterBatchId() {
+        return letterBatchId;
     }
 }

@@ -17,23 +17,35 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
-import nl.dunwise.exact.Division;
-import nl.dunwise.exact.writeback.ExactWriteBacks;
+import nl.dunwise.dunning.channel.PhoneNumber;
+import nl.dunwise.dunning.channel.SmsGatewayException;
+import nl.dunwise.dunning.channel.SmsReceipt;
 import nl.dunwise.receivable.Debtor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends planned email reminders, one per transaction. The reminder row is claimed with
+ * Sends planned reminders, one per transaction and one channel per claim. The reminder row is claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
  * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
- * after the SMTP hand-over but before the commit sends it again on the next run, with the same Message-ID.
+ * after the hand-over (SMTP, SMS gateway) but before the commit sends it again on the next run: email with
+ * the same Message-ID, SMS with the same reference. A call task opens a task in the collectors' queue
+ * ({@link CallTask}). Letters go out in the daily print batch instead ({@link LetterBatches}).
  */
 @Stateless
 public class ReminderDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ReminderDispatcher.class.getName());
 
-    public enum Outcome { SENT, SKIPPED, FAILED_ATTEMPT }
+    /** The channels sent one reminder at a time, each claimed on its own. */
+    public static final List<Channel> ONE_BY_ONE = List.of(Channel.EMAIL, Channel.SMS, Channel.CALL_TASK);
+
+    public enum Outcome {
+        SENT, SKIPPED,
+        /** The channel is down (SMTP, gateway, missing settings): stop this channel until the next timer. */
+        FAILED_ATTEMPT,
+        /** The channel refused this reminder for good; the others of the channel may still go. */
+        FAILED
+    }
 
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
@@ -45,10 +57,13 @@ public class ReminderDispatcher {
     private ReminderComposer composer;
 
     @Inject
+    private SmsChannel sms;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
-    private ExactWriteBacks writeBacks;
+    private ReminderTrail trail;
 
     @Inject
     private Clock clock;
@@ -57,26 +72,36 @@ public class ReminderDispatcher {
     @ConfigProperty(name = "dunwise.mail.from")
     private Optional<String> from;
 
-    /** Claims and sends the next planned email reminder; empty when there is none left to send. */
+    /** Claims and sends the next planned reminder of {@code channel}; empty when there is none left to send. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Outcome> sendNext() {
+    public Optional<Outcome> sendNext(Channel channel) {
+        if (!ONE_BY_ONE.contains(channel)) {
+            throw new IllegalArgumentException(channel + " reminders are not sent one by one");
+        }
         List<?> claimed = em.createNativeQuery("""
                 SELECT id FROM reminder
-                WHERE status = 'PLANNED' AND channel = 'EMAIL'
+                WHERE status = 'PLANNED' AND channel = ?
                 ORDER BY planned_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
-                """).getResultList();
+                """).setParameter(1, channel.name()).getResultList();
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
         Reminder reminder = em.find(Reminder.class, ((Number) claimed.get(0)).longValue());
         Debtor debtor = em.find(Debtor.class, reminder.getDebtorId());
+        return Optional.of(switch (channel) {
+            case EMAIL -> email(reminder, debtor);
+            case SMS -> sms(reminder, debtor);
+            case CALL_TASK -> callTask(reminder, debtor);
+            default -> throw new IllegalStateException(channel.name());
+        });
+    }
+
+    private Outcome email(Reminder reminder, Debtor debtor) {
         String address = reminderAddress(debtor);
         if (address == null) {
-            reminder.skipped("Neither the debtor nor its main contact has an email address in Exact Online.");
-            audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SKIPPED", "Reminder", reminder.getId(), reminder.getSkipReason());
-            return Optional.of(Outcome.SKIPPED);
+            return skip(reminder, "Neither the debtor nor its main contact has an email address in Exact Online.");
         }
         ReminderContent composed = composer.compose(reminder, debtor);
         RenderedMessage content = composed.message();
@@ -87,17 +112,53 @@ public class ReminderDispatcher {
             String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);
             reminder.attemptFailed(error);
-            return Optional.of(Outcome.FAILED_ATTEMPT);
+            return Outcome.FAILED_ATTEMPT;
         }
-        reminder.sent(content, address, clock.instant());
-        ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
-                address, LocalDate.now(clock), composed.items(), reminder.getTotal(),
-                ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
-        writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
-                note.subject(), note.notes());
-        audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
-                reminder.getStep().getTemplateCode() + " by email to " + address + ", " + reminder.getTotal());
-        return Optional.of(Outcome.SENT);
+        reminder.sent(content, address, reminder.stableMessageId(), clock.instant());
+        trail.delivered(reminder, debtor, composed, address, "email");
+        return Outcome.SENT;
+    }
+
+    private Outcome sms(Reminder reminder, Debtor debtor) {
+        Optional<PhoneNumber> number = smsNumber(debtor);
+        if (number.isEmpty()) {
+            return skip(reminder, "Neither the debtor nor its main contact has a mobile number in Exact Online.");
+        }
+        ReminderContent composed = composer.compose(reminder, debtor);
+        RenderedMessage content = composed.message();
+        SmsReceipt receipt;
+        try {
+            receipt = sms.send(number.get(), content.text().strip(), "reminder-" + reminder.getId());
+        } catch (SmsGatewayException e) {
+            String error = "SMS to " + number.get() + " failed: " + e.getMessage();
+            LOG.warning(error);
+            if (e.isAboutTheMessage()) {
+                reminder.failed(error);
+                audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_FAILED", "Reminder", reminder.getId(), error);
+                return Outcome.FAILED;
+            }
+            reminder.attemptFailed(error);
+            return Outcome.FAILED_ATTEMPT;
+        }
+        reminder.sent(content, number.get().e164(), receipt.id(), clock.instant());
+        trail.delivered(reminder, debtor, composed, number.get().e164(), "SMS");
+        return Outcome.SENT;
+    }
+
+    private Outcome skip(Reminder reminder, String reason) {
+        trail.skipped(reminder, reason);
+        return Outcome.SKIPPED;
+    }
+
+    /** A call task is no message: it joins the collectors' queue, and the debtor hears from a person. */
+    private Outcome callTask(Reminder reminder, Debtor debtor) {
+        CallTask task = new CallTask(reminder, LocalDate.now(clock), clock.instant());
+        em.persist(task);
+        em.flush();
+        reminder.handedToCollectors(clock.instant());
+        audit.record(reminder.getDivision(), Actor.SYSTEM, "CALL_TASK_OPENED", "CallTask", task.getId(),
+                reminder.getStep().getTemplateCode() + " for " + debtor.getCode() + " " + debtor.getName() + ", " + reminder.getTotal());
+        return Outcome.SENT;
     }
 
     /** The account's own email address, else its main contact's (view debtor_reminder_address). */
@@ -105,5 +166,17 @@ public class ReminderDispatcher {
         List<?> found = em.createNativeQuery("SELECT email FROM debtor_reminder_address WHERE debtor_id = ?")
                 .setParameter(1, debtor.getId()).getResultList();
         return found.isEmpty() ? null : (String) found.get(0);
+    }
+
+    /** The first of the debtor's numbers that can take an SMS (view debtor_sms_number). */
+    private Optional<PhoneNumber> smsNumber(Debtor debtor) {
+        List<?> found = em.createNativeQuery("""
+                SELECT country, contact_mobile, account_phone, contact_phone FROM debtor_sms_number WHERE debtor_id = ?
+                """).setParameter(1, debtor.getId()).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) found.get(0);
+        return PhoneNumber.firstMobile((String) row[0], (String) row[1], (String) row[2], (String) row[3]);
     }
 }

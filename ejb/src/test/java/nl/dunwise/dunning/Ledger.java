@@ -1,5 +1,7 @@
 package nl.dunwise.dunning;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import nl.dunwise.testing.OwnDatabase;
@@ -27,6 +30,18 @@ final class Ledger implements AutoCloseable {
 
     String url() {
         return database.url();
+    }
+
+    /** JPA on this database as the application maps it, with local transactions (no container). */
+    EntityManagerFactory entityManagerFactory() {
+        return Persistence.createEntityManagerFactory("dunwise", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "jakarta.persistence.jdbc.url", url(),
+                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
+                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
+                "eclipselink.weaving", "false"));
     }
 
     DataSource dataSource() {

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.function.Consumer;
 import nl.dunwise.audit.Actor;
-import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,14 +32,7 @@ class ReminderApprovalTest {
     @BeforeAll
     static void createDatabase() throws SQLException {
         ledger = new Ledger(ReminderApprovalTest.class);
-        jpa = Persistence.createEntityManagerFactory("dunwise", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                "jakarta.persistence.jdbc.url", ledger.url(),
-                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
-                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
-                "eclipselink.weaving", "false"));
+        jpa = ledger.entityManagerFactory();
     }
 
     @AfterAll

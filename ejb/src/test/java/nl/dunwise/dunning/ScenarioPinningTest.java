@@ -6,18 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
-import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,14 +35,7 @@ class ScenarioPinningTest {
     @BeforeAll
     static void createDatabase() throws SQLException {
         ledger = new Ledger(ScenarioPinningTest.class);
-        jpa = Persistence.createEntityManagerFactory("dunwise", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                "jakarta.persistence.jdbc.url", ledger.url(),
-                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
-                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
-                "eclipselink.weaving", "false"));
+        jpa = ledger.entityManagerFactory();
     }
 
     @AfterAll

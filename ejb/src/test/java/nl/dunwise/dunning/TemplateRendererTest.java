@@ -38,12 +38,15 @@ class TemplateRendererTest {
 
     @Test
     void everyDefaultTemplateUsesOnlyKnownFields() {
-        for (String code : DefaultScenarios.TEMPLATE_CODES) {
+        for (DefaultScenarios.DefaultTemplate template : DefaultScenarios.TEMPLATES) {
             for (String language : DefaultScenarios.TEMPLATE_LANGUAGES) {
-                try (var in = DefaultScenarios.class.getResourceAsStream("templates/" + code + "." + language + ".txt")) {
+                String code = template.resource(language);
+                try (var in = DefaultScenarios.class.getResourceAsStream(code)) {
                     String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     TemplateRenderer.validate(text);
-                    assertTrue(text.contains("{{payment.link}}"), code + "." + language + " carries the payment link");
+                    // A link of a hundred characters is of no use on paper: letters name the customer number instead.
+                    assertTrue(template.channel() == Channel.LETTER ? text.contains("{{debtor.code}}")
+                            : text.contains("{{payment.link}}"), code + " tells how to pay");
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }

@@ -15,19 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** An inbound answer as the REST client would hand it over: status, headers, a text body. */
-final class ScriptedResponse extends Response {
+/** An inbound answer as a REST client would hand it over: status, headers, a text body (Exact and SMS client tests). */
+public final class ScriptedResponse extends Response {
 
     private final int status;
     private final String body;
     private final Map<String, String> headers = new HashMap<>();
 
-    ScriptedResponse(int status, String body) {
+    public ScriptedResponse(int status, String body) {
         this.status = status;
         this.body = body;
     }
 
-    ScriptedResponse header(String name, Object value) {
+    public ScriptedResponse header(String name, Object value) {
         headers.put(name.toLowerCase(Locale.ROOT), String.valueOf(value));
         return this;
     }

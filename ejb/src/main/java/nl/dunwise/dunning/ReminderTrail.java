@@ -1,0 +1,49 @@
+package nl.dunwise.dunning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import nl.dunwise.audit.Actor;
+import nl.dunwise.audit.AuditLog;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.writeback.ExactWriteBacks;
+import nl.dunwise.receivable.Debtor;
+
+/**
+ * What every reminder that reached the debtor leaves behind, in the transaction that marked it sent: a
+ * note on its Exact account (through the write-back outbox), so that people working in Exact see it, and
+ * an audit event.
+ */
+@ApplicationScoped
+public class ReminderTrail {
+
+    @PersistenceContext(unitName = "dunwise")
+    private EntityManager em;
+
+    @Inject
+    private ExactWriteBacks writeBacks;
+
+    @Inject
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    void delivered(Reminder reminder, Debtor debtor, ReminderContent composed, String recipient, String by) {
+        ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
+                recipient, LocalDate.now(clock), composed.items(), reminder.getTotal(),
+                ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
+        writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
+                note.subject(), note.notes());
+        audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
+                reminder.getStep().getTemplateCode() + " by " + by + " to " + recipient + ", " + reminder.getTotal());
+    }
+
+    void skipped(Reminder reminder, String reason) {
+        reminder.skipped(reason);
+        audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SKIPPED", "Reminder", reminder.getId(), reason);
+    }
+}
