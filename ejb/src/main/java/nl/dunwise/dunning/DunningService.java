@@ -1,6 +1,9 @@
 package nl.dunwise.dunning;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
@@ -34,6 +37,9 @@ public class DunningService {
     @PersistenceContext(unitName = "dunwise")
     private EntityManager em;
 
+    @Resource
+    private SessionContext context;
+
     @Inject
     private ExactConnectionService connections;
 
@@ -58,19 +64,27 @@ public class DunningService {
     @Inject
     private PlanningSettings planning;
 
-    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
-    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
+    // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
+    // Exact had already been called). So the callback only hands over to an asynchronous call, which runs
+    // outside any transaction, and the timer commits on its own.
     @Schedule(hour = "6", minute = "0", persistent = true, info = "dunning-planning")
     void dailyRun(Timer timer) {
+        context.getBusinessObject(DunningService.class).runInBackground();
+    }
+
+    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "dunning-dispatch")
+    void dispatchTimer(Timer timer) {
+        context.getBusinessObject(DunningService.class).dispatchInBackground();
+    }
+
+    @Asynchronous
+    public void runInBackground() {
         run(Actor.SYSTEM, Integer.MAX_VALUE);
     }
 
-    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
-    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "dunning-dispatch")
-    void dispatchTimer(Timer timer) {
+    @Asynchronous
+    public void dispatchInBackground() {
         dispatch(Integer.MAX_VALUE);
     }
 

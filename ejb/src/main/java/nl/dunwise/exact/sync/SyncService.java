@@ -1,7 +1,9 @@
 package nl.dunwise.exact.sync;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
@@ -42,12 +44,21 @@ public class SyncService {
     @Inject
     private SyncWriter writer;
 
+    @Resource
+    private SessionContext context;
+
     /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
-    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
-    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
+    // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
+    // Exact had already been called). So the callback only hands over to an asynchronous call, which runs
+    // outside any transaction, and the timer commits on its own.
     @Schedule(hour = "*", minute = "*/10", persistent = true, info = "exact-sync")
     void scheduled(Timer timer) {
+        context.getBusinessObject(SyncService.class).scheduledInBackground();
+    }
+
+    @Asynchronous
+    public void scheduledInBackground() {
         if (connections.connected()) {
             syncAll(Actor.SYSTEM);
         }

@@ -1,7 +1,10 @@
 package nl.dunwise.exact.webhook;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,7 +28,7 @@ import nl.dunwise.exact.sync.SyncService;
  * overwrite newer data. A failed sync leaves its events for the next round, and the scheduled full sync
  * remains the safety net.
  */
-@Singleton
+@Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookProcessor {
 
@@ -44,11 +47,20 @@ public class WebhookProcessor {
     @Inject
     private Clock clock;
 
-    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
-    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Resource
+    private SessionContext context;
+
+    // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
+    // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
+    // Exact had already been called). So the callback only hands over to an asynchronous call, which runs
+    // outside any transaction, and the timer commits on its own.
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = true, info = "exact-webhooks")
     void round(Timer timer) {
+        context.getBusinessObject(WebhookProcessor.class).roundInBackground();
+    }
+
+    @Asynchronous
+    public void roundInBackground() {
         if (!connections.connected()) {
             return;
         }

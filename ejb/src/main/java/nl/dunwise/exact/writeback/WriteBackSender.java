@@ -1,6 +1,9 @@
 package nl.dunwise.exact.writeback;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
@@ -50,11 +53,20 @@ public class WriteBackSender {
     @Inject
     private Clock clock;
 
-    // Stated on the method: Payara applies a class-level attribute to business methods only, so this timeout
-    // would run as one REQUIRED transaction, rolled back when the timer store (a second non-XA pool) joins it.
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Resource
+    private SessionContext context;
+
+    // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
+    // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
+    // Exact had already been called). So the callback only hands over to an asynchronous call, which runs
+    // outside any transaction, and the timer commits on its own.
     @Schedule(hour = "*", minute = "*", persistent = true, info = "exact-writeback")
     void everyMinute(Timer timer) {
+        context.getBusinessObject(WriteBackSender.class).sendDueInBackground();
+    }
+
+    @Asynchronous
+    public void sendDueInBackground() {
         if (connections.connected()) {
             sendDue();
         }
