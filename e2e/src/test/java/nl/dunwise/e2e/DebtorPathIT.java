@@ -387,6 +387,30 @@ class DebtorPathIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void theExactPageListsTheSandboxsDivisionAsManagedWithItsCurrencyAndCountry() throws Exception {
+        String division = singleText("SELECT current_division::text FROM exact_connection ORDER BY id LIMIT 1");
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                signIn(page, "carla");
+                page.click("#navExact");
+                page.waitForSelector("[id='exactForm:divisionTable']");
+                shot(page, "11-exact-divisions");
+                var row = page.locator("[id='exactForm:divisionTable_data'] tr")
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(division));
+                assertEquals(1, row.count(), "the division the sandbox user works in is listed once");
+                assertEquals(singleText("SELECT currency || ' ' || coalesce(country, '') FROM division WHERE code = CAST(? AS integer)", division),
+                        row.locator("td").nth(2).textContent().trim() + " " + row.locator("td").nth(3).textContent().trim());
+                assertEquals(1, row.locator(".ui-toggleswitch-checked").count(), "its managed switch is on");
+                assertEquals("true", singleText("SELECT managed::text FROM division WHERE code = CAST(? AS integer)", division));
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-exact-divisions");
+                throw e;
+            }
+        }
+    }
+
     private static void signIn(Page page, String user) {
         page.navigate(TestStack.httpBase() + "/dunwise/");
         page.fill("#username", user);

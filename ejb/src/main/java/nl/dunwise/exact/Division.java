@@ -31,6 +31,9 @@ public class Division {
     @Column(name = "added_at", nullable = false)
     private Instant addedAt;
 
+    @Column(name = "first_managed_at")
+    private Instant firstManagedAt;
+
     protected Division() {
     }
 
@@ -39,7 +42,26 @@ public class Division {
         this.connectionId = connectionId;
         this.addedAt = addedAt;
         this.managed = true;
+        this.firstManagedAt = addedAt;
         update(description, currency, country);
+    }
+
+    /**
+     * Dunwise syncs and duns this division from now on; answers whether that is the first time, when the
+     * division needs its default scenarios and templates.
+     */
+    boolean manage(Instant now) {
+        managed = true;
+        if (firstManagedAt != null) {
+            return false;
+        }
+        firstManagedAt = now;
+        return true;
+    }
+
+    /** Neither synced nor dunned any more; what was synced stays, and managing it again picks up where it was. */
+    void unmanage() {
+        managed = false;
     }
 
     void update(String description, String currency, String country) {

@@ -1,6 +1,7 @@
 package nl.dunwise.exact;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -65,6 +66,12 @@ public class ExactConnection {
     @Column(name = "last_error")
     private String lastError;
 
+    @Embedded
+    private ExactCircuit circuit = new ExactCircuit();
+
+    @Embedded
+    private LastRateLimit rateLimit = new LastRateLimit();
+
     @Version
     private long version;
 
@@ -108,6 +115,24 @@ public class ExactConnection {
         this.accessTokenExpiresAt = null;
     }
 
+    /** Whether a scheduled round may call Exact now; see {@link ExactCircuit#admits}. */
+    boolean admitsRound(Instant now) {
+        return getCircuit().admits(now);
+    }
+
+    void recordRound(ExactRound round, Instant now) {
+        if (round.outage() != null) {
+            getCircuit().failed(round.outage(), now);
+        } else if (round.answered()) {
+            getCircuit().succeeded();
+        } else {
+            getCircuit().untried(now);
+        }
+        if (round.rateLimit() != null) {
+            getRateLimit().seen(round.rateLimit(), now);
+        }
+    }
+
     public Long getId() {
         return id;
     }
@@ -146,5 +171,20 @@ public class ExactConnection {
 
     public String getLastError() {
         return lastError;
+    }
+
+    public ExactCircuit getCircuit() {
+        // EclipseLink may load an embeddable whose columns are all null as null.
+        if (circuit == null) {
+            circuit = new ExactCircuit();
+        }
+        return circuit;
+    }
+
+    public LastRateLimit getRateLimit() {
+        if (rateLimit == null) {
+            rateLimit = new LastRateLimit();
+        }
+        return rateLimit;
     }
 }

@@ -124,6 +124,33 @@ public class ExactConnectionService {
         return current().map(c -> c.getStatus() == ConnectionStatus.CONNECTED).orElse(false);
     }
 
+    /** Every division the connection reaches, managed or not, for the credit manager to choose from. */
+    public List<Division> divisions() {
+        return em.createQuery("select d from Division d order by d.code", Division.class).getResultList();
+    }
+
+    /**
+     * Switches a division on or off for Dunwise; audited. A division managed for the first time gets the
+     * default scenarios and templates ({@link DivisionAdded}), in this transaction.
+     */
+    public void setManaged(int code, boolean managed, Actor actor) {
+        Division division = em.find(Division.class, code);
+        if (division == null) {
+            throw new IllegalArgumentException("No division " + code);
+        }
+        if (division.isManaged() == managed) {
+            return;
+        }
+        if (!managed) {
+            division.unmanage();
+        } else if (division.manage(clock.instant())) {
+            divisionAdded.fire(new DivisionAdded(division));
+        }
+        audit.record(code, actor, managed ? "EXACT_DIVISION_MANAGED" : "EXACT_DIVISION_UNMANAGED", "Division", code,
+                division.getDescription());
+    }
+
+    /** The divisions Dunwise syncs and duns; every sync, webhook and dunning run goes through this list. */
     public List<Division> managedDivisions() {
         return em.createQuery("select d from Division d where d.managed = true order by d.code", Division.class)
                 .getResultList();

@@ -5,7 +5,9 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
@@ -42,6 +44,8 @@ public class ExactBean {
     private List<SyncStatus> statuses;
     private List<WebhookSubscriptionStatus> webhookStatuses;
     private String outcome;
+    private List<Division> allDivisions;
+    private Map<Integer, Boolean> managed;
 
     /** The result of a connect attempt, passed back by the OAuth2 callback as a view parameter. */
     public String getOutcome() {
@@ -84,6 +88,41 @@ public class ExactBean {
 
     public List<Division> getDivisions() {
         return connections.managedDivisions();
+    }
+
+    /** Every division of the connection, managed or not. */
+    public List<Division> getAllDivisions() {
+        if (allDivisions == null) {
+            allDivisions = connections.divisions();
+        }
+        return allDivisions;
+    }
+
+    /** The "managed" switch of each division, by code. */
+    public Map<Integer, Boolean> getManaged() {
+        if (managed == null) {
+            managed = new LinkedHashMap<>();
+            getAllDivisions().forEach(d -> managed.put(d.getCode(), d.isManaged()));
+        }
+        return managed;
+    }
+
+    /** A credit manager flipped a division's switch. */
+    public void managedChanged(int code) {
+        if (!staff.isCreditManager()) {
+            Notices.error("exact.division.notAllowed");
+            return;
+        }
+        boolean on = Boolean.TRUE.equals(getManaged().get(code));
+        connections.setManaged(code, on, staff.actor());
+        allDivisions = null;
+        managed = null;
+        Notices.info(on ? "exact.division.nowManaged" : "exact.division.nowUnmanaged", code);
+    }
+
+    /** Exact Online's circuit is open: scheduled syncs and write-backs skip it until the next try. */
+    public boolean isUnreachable() {
+        return connection().map(c -> c.getCircuit().isOpen()).orElse(false);
     }
 
     public List<SyncStatus> getSyncStatuses() {

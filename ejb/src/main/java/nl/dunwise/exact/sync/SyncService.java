@@ -17,8 +17,11 @@ import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactCalls;
+import nl.dunwise.exact.ExactCircuitBreaker;
 import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.ExactRound;
 import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.RateLimit;
 import nl.dunwise.exact.client.SyncEndpoint;
 
 /**
@@ -47,6 +50,9 @@ public class SyncService {
     @Resource
     private SessionContext context;
 
+    @Inject
+    private ExactCircuitBreaker circuit;
+
     /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
     // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
@@ -59,24 +65,43 @@ public class SyncService {
 
     @Asynchronous
     public void scheduledInBackground() {
-        if (connections.connected()) {
-            syncAll(Actor.SYSTEM);
+        if (connections.connected() && circuit.admitsRound()) {
+            circuit.record(syncAll(Actor.SYSTEM));
         }
     }
 
+    /** A person asked: tried even while the circuit is open, and a success closes it. */
     @Asynchronous
     public void syncAllInBackground(Actor actor) {
-        syncAll(actor);
+        circuit.record(syncAll(actor));
     }
 
-    public void syncAll(Actor actor) {
+    /**
+     * Syncs every managed division (an unmanaged one is left alone) and answers what the round showed of
+     * Exact's health: an outage in any division counts, since the next division would meet it too.
+     */
+    public ExactRound syncAll(Actor actor) {
+        ExactClient client = connections.client();
+        String outage = null;
+        boolean answered = false;
         for (Division division : connections.managedDivisions()) {
             try {
-                syncDivision(division, actor);
+                syncDivision(client, division, ORDER, actor);
+                answered = true;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Sync of division " + division.getCode() + " stopped: " + e.getMessage(), e);
+                // Any other failure (a refused request, a page we cannot store) says nothing about Exact's health.
+                String failure = ExactRound.outageIn(e);
+                if (failure != null) {
+                    outage = failure;
+                }
             }
         }
+        RateLimit rateLimit = client.lastRateLimit().orElse(null);
+        if (outage != null) {
+            return ExactRound.unreachable(outage, rateLimit);
+        }
+        return answered ? ExactRound.answered(rateLimit) : ExactRound.untried();
     }
 
     public void syncDivision(Division division, Actor actor) {
@@ -85,7 +110,10 @@ public class SyncService {
 
     /** An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}). */
     public void syncDivision(Division division, List<SyncEndpoint> endpoints, Actor actor) {
-        ExactClient client = connections.client();
+        syncDivision(connections.client(), division, endpoints, actor);
+    }
+
+    private void syncDivision(ExactClient client, Division division, List<SyncEndpoint> endpoints, Actor actor) {
         int code = division.getCode();
         for (SyncEndpoint endpoint : endpoints) {
             try {

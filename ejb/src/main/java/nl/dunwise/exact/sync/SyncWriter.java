@@ -51,7 +51,8 @@ public class SyncWriter {
     public long start(int division, SyncEndpoint endpoint) {
         String sql = """
                 INSERT INTO sync_state (division, entity, last_started_at) VALUES (?, ?, ?)
-                ON CONFLICT (division, entity) DO UPDATE SET last_started_at = excluded.last_started_at, last_error = NULL
+                ON CONFLICT (division, entity) DO UPDATE SET last_started_at = excluded.last_started_at, last_error = NULL,
+                                                     rows_this_run = 0
                 RETURNING last_timestamp
                 """;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -96,16 +97,17 @@ public class SyncWriter {
             };
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE sync_state SET last_timestamp = greatest(last_timestamp, ?),
-                           rows_synced = rows_synced + ?, rows_skipped = rows_skipped + ?,
+                           rows_synced = rows_synced + ?, rows_this_run = rows_this_run + ?, rows_skipped = rows_skipped + ?,
                            last_skip_reason = coalesce(?, last_skip_reason)
                     WHERE division = ? AND entity = ?
                     """)) {
                 ps.setObject(1, page.maxTimestamp(), Types.BIGINT);
                 ps.setLong(2, page.stored());
-                ps.setLong(3, page.malformed());
-                ps.setString(4, page.lastProblem());
-                ps.setInt(5, division);
-                ps.setString(6, endpoint.stateKey());
+                ps.setLong(3, page.stored());
+                ps.setLong(4, page.malformed());
+                ps.setString(5, page.lastProblem());
+                ps.setInt(6, division);
+                ps.setString(7, endpoint.stateKey());
                 ps.executeUpdate();
             }
             return page.stored();
@@ -163,13 +165,13 @@ public class SyncWriter {
         List<SyncStatus> result = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 SELECT division, entity, last_timestamp, rows_synced, rows_skipped, last_started_at, last_success_at,
-                       last_error, daily_calls_used, daily_call_limit
+                       last_error, daily_calls_used, daily_call_limit, rows_this_run
                 FROM sync_state ORDER BY division, entity
                 """); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 result.add(new SyncStatus(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),
-                        (Long) rs.getObject(9), (Long) rs.getObject(10)));
+                        (Long) rs.getObject(9), (Long) rs.getObject(10), rs.getLong(11)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the sync status", e);

@@ -17,17 +17,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import nl.dunwise.exact.ExactCalls;
+import nl.dunwise.exact.ExactCircuitBreaker;
 import nl.dunwise.exact.ExactConnectionRevokedException;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactNotConfiguredException;
+import nl.dunwise.exact.ExactRound;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.RateLimit;
 
 /**
  * Sends due write-backs to Exact every minute. Rows are claimed in small batches in a transaction of their
  * own ({@link WriteBackQueue#claim}); Exact is called outside any transaction; each outcome is recorded in
  * a new one. A transient failure stops the run and gives the rest of the batch back untried: Exact is down
- * or out of budget, and hammering it would not help.
+ * or out of budget, and hammering it would not help. Each run is a round of {@link ExactCircuitBreaker}: after
+ * a series of such failures the runs skip Exact for a while.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -51,6 +55,9 @@ public class WriteBackSender {
     private ExactWriteBacks writeBacks;
 
     @Inject
+    private ExactCircuitBreaker circuit;
+
+    @Inject
     private Clock clock;
 
     @Resource
@@ -67,35 +74,39 @@ public class WriteBackSender {
 
     @Asynchronous
     public void sendDueInBackground() {
-        if (connections.connected()) {
-            sendDue();
+        if (connections.connected() && circuit.admitsRound()) {
+            circuit.record(sendDue());
         }
     }
 
-    /** Sends what is due; returns how many Exact accepted. */
-    public int sendDue() {
+    /** Sends what is due; answers what the round showed of Exact's health. */
+    public ExactRound sendDue() {
         ExactClient client = connections.client();
-        int done = 0;
+        boolean answered = false;
         for (int b = 0; b < BATCHES_PER_RUN; b++) {
             List<WriteBack> batch = queue.claim(BATCH, clock.instant(), RetryPolicy.CLAIM);
             for (int i = 0; i < batch.size(); i++) {
                 WriteBack writeBack = batch.get(i);
                 try {
                     writeBacks.done(writeBack, ExactCalls.withToken(connections, token -> send(client, token, writeBack)));
-                    done++;
+                    answered = true;
                 } catch (ExactApiException e) {
                     writeBacks.failed(writeBack, e.getMessage(), e.isPermanent());
                     if (!e.isPermanent()) {
                         writeBacks.release(batch.subList(i + 1, batch.size()));
-                        return done;
+                        String outage = ExactRound.outageIn(e);
+                        RateLimit rateLimit = client.lastRateLimit().orElse(null);
+                        return outage != null ? ExactRound.unreachable(outage, rateLimit)
+                                : new ExactRound(true, null, rateLimit);
                     }
+                    answered = true;
                 } catch (RuntimeException e) {
                     Throwable disconnected = disconnected(e);
                     if (disconnected != null) {
                         // Nothing can be sent until a person reconnects: not an attempt of these write-backs.
                         LOG.warning("Write-back paused: " + disconnected.getMessage());
                         writeBacks.release(batch.subList(i, batch.size()));
-                        return done;
+                        return answered ? ExactRound.answered(client.lastRateLimit().orElse(null)) : ExactRound.untried();
                     }
                     // Not Exact's answer (e.g. a payload we cannot read): counted, so it ends FAILED, not in a loop.
                     writeBacks.failed(writeBack, String.valueOf(e.getMessage()), false);
@@ -105,7 +116,8 @@ public class WriteBackSender {
                 break;
             }
         }
-        return done;
+        RateLimit rateLimit = client.lastRateLimit().orElse(null);
+        return answered ? ExactRound.answered(rateLimit) : ExactRound.untried();
     }
 
     /** The reason there is no usable connection, also when the container wrapped it in an EJBException. */

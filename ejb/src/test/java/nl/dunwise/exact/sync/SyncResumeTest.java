@@ -26,6 +26,7 @@ import nl.dunwise.exact.client.SyncEndpoint;
 import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -155,6 +156,23 @@ class SyncResumeTest {
                     .ifPresent(ts -> committedMax.merge(endpoint, ts, Math::max));
             return stored;
         }
+    }
+
+    @Test
+    void eachRunCountsItsOwnRowsForTheProgressShownWhileItRuns() throws SQLException {
+        int division = 1100;
+        database.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + division + ", 1, 'D', 'EUR')");
+        ScriptedExact exact = new ScriptedExact(7, 40, 2, 30, 3, 25);
+        SyncWriter writer = new SyncWriter(database.dataSource(), CLOCK);
+        EndpointPass.PageSource pages = (after, skiptoken) -> exact.page(SyncEndpoint.ACCOUNTS, after, skiptoken);
+
+        long first = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages);
+        long second = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages);
+
+        String row = " FROM sync_state WHERE division = " + division + " AND entity = '" + SyncEndpoint.ACCOUNTS.stateKey() + "'";
+        assertTrue(first > second, "the second run brings only what changed: " + first + " then " + second);
+        assertEquals(second, database.single("SELECT rows_this_run" + row));
+        assertEquals(first + second, database.single("SELECT rows_synced" + row));
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -1,0 +1,80 @@
+package nl.dunwise.exact;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.time.Instant;
+import nl.dunwise.exact.client.RateLimit;
+
+/** The rate-limit headers of the last answer Exact gave a round, for the cockpit: calls used today and this minute. */
+@Embeddable
+public class LastRateLimit {
+
+    @Column(name = "rate_limit_seen_at")
+    private Instant seenAt;
+
+    @Column(name = "daily_limit")
+    private Long dailyLimit;
+
+    @Column(name = "daily_remaining")
+    private Long dailyRemaining;
+
+    @Column(name = "daily_reset_at")
+    private Instant dailyResetAt;
+
+    @Column(name = "minutely_limit")
+    private Long minutelyLimit;
+
+    @Column(name = "minutely_remaining")
+    private Long minutelyRemaining;
+
+    @Column(name = "minutely_reset_at")
+    private Instant minutelyResetAt;
+
+    void seen(RateLimit limit, Instant at) {
+        seenAt = at;
+        dailyLimit = known(limit.dailyLimit());
+        dailyRemaining = known(limit.dailyRemaining());
+        dailyResetAt = limit.dailyReset();
+        minutelyLimit = known(limit.minutelyLimit());
+        minutelyRemaining = known(limit.minutelyRemaining());
+        minutelyResetAt = limit.minutelyReset();
+    }
+
+    /** RateLimit says -1 for a header Exact left out. */
+    private static Long known(long value) {
+        return value < 0 ? null : value;
+    }
+
+    public boolean isKnown() {
+        return seenAt != null;
+    }
+
+    /** Calls used today; null when a header was missing. */
+    public Long getDailyUsed() {
+        return dailyLimit == null || dailyRemaining == null ? null : dailyLimit - dailyRemaining;
+    }
+
+    public Instant getSeenAt() {
+        return seenAt;
+    }
+
+    public Long getDailyLimit() {
+        return dailyLimit;
+    }
+
+    public Instant getDailyResetAt() {
+        return dailyResetAt;
+    }
+
+    public Long getMinutelyLimit() {
+        return minutelyLimit;
+    }
+
+    public Long getMinutelyRemaining() {
+        return minutelyRemaining;
+    }
+
+    public Instant getMinutelyResetAt() {
+        return minutelyResetAt;
+    }
+}
