@@ -411,6 +411,54 @@ class DebtorPathIT {
         }
     }
 
+    @Test
+    @Order(10)
+    void creditManagerMovesAStepOfTheStandardScenarioAnOrderBreakingChangeIsRefusedAndCallsListTheOpenTasks() throws Exception {
+        String firstReminderOn = "SELECT count(*) FROM step st JOIN scenario s ON s.id = st.scenario_id "
+                + "WHERE s.code = 'standard' AND st.template_code = 'first-reminder' AND NOT st.retired AND st.day_offset = ";
+        String changes = "SELECT count(*) FROM audit_event WHERE action = 'SCENARIO_STEP_CHANGED' AND actor = 'carla'";
+        long onDay7 = singleLong(TestStack.database(), firstReminderOn + 7);
+        long onDay8 = singleLong(TestStack.database(), firstReminderOn + 8);
+        assertTrue(onDay7 > 0, "a new division starts with the first reminder of the standard scenario on day 7");
+        long changesBefore = singleLong(TestStack.database(), changes);
+        String standard = ".scenario-card[data-code='standard'] ";
+
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                signIn(page, "carla");
+                page.click("#navScenarios");
+                page.waitForSelector(standard);
+                page.click(standard + "tr:has(span[id$=':day']:text-is('7')) button[id$=':edit']");
+                page.waitForSelector("[id='scenariosForm:stepEditor']");
+                page.fill("[id='scenariosForm:offset_input']", "8");
+                page.click("[id='scenariosForm:saveStep']");
+                page.waitForSelector("text=The step is saved.");
+                assertEquals(onDay7 - 1, singleLong(TestStack.database(), firstReminderOn + 7));
+                assertEquals(onDay8 + 1, singleLong(TestStack.database(), firstReminderOn + 8));
+                assertEquals(changesBefore + 1, singleLong(TestStack.database(), changes), "the change is audited");
+
+                page.click(standard + "tr:has(span[id$=':day']:text-is('8')) button[id$=':edit']");
+                page.waitForSelector("[id='scenariosForm:stepEditor']");
+                page.fill("[id='scenariosForm:offset_input']", "21");
+                page.click("[id='scenariosForm:saveStep']");
+                page.waitForSelector("text=Not saved: day 21 must come before day 21 of the step after it.");
+                shot(page, "12-scenarios");
+                assertEquals(onDay8 + 1, singleLong(TestStack.database(), firstReminderOn + 8), "the refused change stored nothing");
+                assertEquals(0, singleLong(TestStack.database(), firstReminderOn + 21));
+                assertEquals(changesBefore + 1, singleLong(TestStack.database(), changes));
+
+                page.click("#navCalls");
+                page.waitForSelector("[id='callsForm:tasks']");
+                shot(page, "13-calls");
+                assertEquals(singleLong(TestStack.database(), "SELECT count(*) FROM call_task WHERE status = 'OPEN'"),
+                        page.locator("[id='callsForm:tasks_data'] tr[data-ri]").count(), "one row per open call task");
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-scenarios-calls");
+                throw e;
+            }
+        }
+    }
+
     private static void signIn(Page page, String user) {
         page.navigate(TestStack.httpBase() + "/dunwise/");
         page.fill("#username", user);

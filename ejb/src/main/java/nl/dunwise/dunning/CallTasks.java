@@ -44,23 +44,24 @@ public class CallTasks {
                 ((Date) r[7]).toLocalDate(), (String) r[8], ((Timestamp) r[9]).toInstant())).toList();
     }
 
-    public void assign(long taskId, String collector, Actor by) {
-        CallTask task = find(taskId);
+    public void assign(int division, long taskId, String collector, Actor by) {
+        CallTask task = find(division, taskId);
         task.assignTo(collector);
         audit.record(task.getDivision(), by, "CALL_TASK_ASSIGNED", "CallTask", taskId,
                 collector == null || collector.isBlank() ? "unassigned" : "to " + collector.strip());
     }
 
-    public void close(long taskId, String outcome, Actor by) {
-        CallTask task = find(taskId);
+    public void close(int division, long taskId, String outcome, Actor by) {
+        CallTask task = find(division, taskId);
         task.close(outcome, by, clock.instant());
         audit.record(task.getDivision(), by, "CALL_TASK_CLOSED", "CallTask", taskId, task.getOutcome());
     }
 
-    private CallTask find(long taskId) {
+    /** The task within the caller's division: an id from another division is not there. */
+    private CallTask find(int division, long taskId) {
         CallTask task = em.find(CallTask.class, taskId);
-        if (task == null) {
-            throw new IllegalArgumentException("There is no call task " + taskId + ".");
+        if (task == null || task.getDivision() != division) {
+            throw new IllegalArgumentException("There is no call task " + taskId + " in division " + division + ".");
         }
         return task;
     }

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.util.Arrays;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** One step of a scenario: on which day relative to the due date, through which channel, with which text. */
 @Entity
@@ -51,20 +51,53 @@ public class Step {
     @Column(name = "fourteen_day_letter", nullable = false)
     private boolean fourteenDayLetter;
 
+    /** Left out of planning but kept, since reminders and skips of the past name it. */
+    @Column(nullable = false)
+    private boolean retired;
+
     protected Step() {
     }
 
-    Step(Scenario scenario, int position, int dayOffset, Channel channel, String templateCode, StepOption... options) {
+    Step(Scenario scenario, int position, StepDraft draft) {
         this.scenario = scenario;
         this.position = position;
-        this.dayOffset = dayOffset;
-        this.channel = channel;
-        this.templateCode = templateCode;
-        List<StepOption> set = Arrays.asList(options);
-        this.needsApproval = set.contains(StepOption.NEEDS_APPROVAL);
-        this.addsCollectionCosts = set.contains(StepOption.ADDS_COLLECTION_COSTS);
-        this.addsInterest = set.contains(StepOption.ADDS_INTEREST);
-        this.fourteenDayLetter = set.contains(StepOption.FOURTEEN_DAY_LETTER);
+        become(draft);
+    }
+
+    void become(StepDraft draft) {
+        this.dayOffset = draft.dayOffset();
+        this.channel = draft.channel();
+        this.templateCode = draft.templateCode();
+        this.needsApproval = draft.has(StepOption.NEEDS_APPROVAL);
+        this.addsCollectionCosts = draft.has(StepOption.ADDS_COLLECTION_COSTS);
+        this.addsInterest = draft.has(StepOption.ADDS_INTEREST);
+        this.fourteenDayLetter = draft.has(StepOption.FOURTEEN_DAY_LETTER);
+    }
+
+    /** The step as it is now, to propose a change from. */
+    public StepDraft draft() {
+        Set<StepOption> options = EnumSet.noneOf(StepOption.class);
+        if (needsApproval) {
+            options.add(StepOption.NEEDS_APPROVAL);
+        }
+        if (addsCollectionCosts) {
+            options.add(StepOption.ADDS_COLLECTION_COSTS);
+        }
+        if (addsInterest) {
+            options.add(StepOption.ADDS_INTEREST);
+        }
+        if (fourteenDayLetter) {
+            options.add(StepOption.FOURTEEN_DAY_LETTER);
+        }
+        return new StepDraft(dayOffset, channel, templateCode, options);
+    }
+
+    void retire() {
+        this.retired = true;
+    }
+
+    void placeAt(int position) {
+        this.position = position;
     }
 
     public Long getId() {
@@ -105,5 +138,9 @@ public class Step {
 
     public boolean isFourteenDayLetter() {
         return fourteenDayLetter;
+    }
+
+    public boolean isRetired() {
+        return retired;
     }
 }

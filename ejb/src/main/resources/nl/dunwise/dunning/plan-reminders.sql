@@ -20,7 +20,7 @@ default_scenario AS (
 horizon AS (
     SELECT run.today + coalesce(max(-st.day_offset), 0) AS last_due_date
     FROM run LEFT JOIN scenario s ON s.division = run.division AND s.active
-    LEFT JOIN step st ON st.scenario_id = s.id AND st.day_offset < 0
+    LEFT JOIN step st ON st.scenario_id = s.id AND st.day_offset < 0 AND NOT st.retired
     GROUP BY run.today
 ),
 disputed_item AS (
@@ -93,7 +93,7 @@ debtor_state AS (
 letter_step AS (
     SELECT st.scenario_id, min(st.day_offset) AS day_offset
     FROM step st JOIN scenario s ON s.id = st.scenario_id, run
-    WHERE s.division = run.division AND st.fourteen_day_letter
+    WHERE s.division = run.division AND st.fourteen_day_letter AND NOT st.retired
     GROUP BY st.scenario_id
 ),
 -- The step each debtor has reached. After the due date: the last step whose offset the oldest overdue
@@ -106,7 +106,7 @@ reached_step AS (
            CASE WHEN st.day_offset <= 0 THEN ds.next_unreminded_due
                 ELSE coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) END AS cycle_due_date,
            CASE WHEN st.day_offset <= 0 THEN ds.chaseable_cycle_offset ELSE ds.cycle_offset END AS cycle_offset
-    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id
+    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id AND NOT st.retired
     LEFT JOIN letter_step ls ON ls.scenario_id = ds.scenario_id, run
     WHERE (st.day_offset > 0
            AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due)
