@@ -53,6 +53,9 @@ public class DunningService {
     private LetterBatches letters;
 
     @Inject
+    private AgencyHandOvers agency;
+
+    @Inject
     private AuditLog audit;
 
     @Inject
@@ -117,7 +120,15 @@ public class DunningService {
                         batch.printed() + " letter(s) for " + today);
             }
         }
-        return new DunningRunResult(planned, sent.sent() + printed, held + sent.skipped(), sent.failed(), sent.sendsFrom());
+        // Approved hand-overs go to the agency once a day too: one file per division.
+        int handedOver = 0;
+        for (Division division : connections.managedDivisions()) {
+            AgencyHandOverResult handOver = agency.handOver(division.getCode(), today);
+            handedOver += handOver.handedOver();
+            held += handOver.skipped();
+        }
+        return new DunningRunResult(planned, sent.sent() + printed + handedOver, held + sent.skipped(), sent.failed(),
+                sent.sendsFrom());
     }
 
     /**

@@ -30,7 +30,7 @@ import nl.dunwise.receivable.Debtor;
 public class ReminderComposer {
 
     /** Divisions whose country Exact left empty are costed and dated by Dutch law, Dunwise's home market. */
-    private static final String DEFAULT_COUNTRY = "NL";
+    static final String DEFAULT_COUNTRY = "NL";
 
     /** The dated scales and rates are read once; they change with a release, not while running. */
     private static final ClaimStatements CLAIMS = ClaimStatements.standard();

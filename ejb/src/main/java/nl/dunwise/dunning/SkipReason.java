@@ -11,6 +11,11 @@ import java.util.Locale;
  * arguments of its text in ReminderText, key {@code skip.<NAME>}.
  */
 public enum SkipReason {
+    /**
+     * The debtor's file went to a collection agency (detail: the day): the agency chases it now, so the
+     * planning run sends nothing of its own, not even for invoices that fall due later.
+     */
+    HANDED_OVER,
     /** Every overdue item is under dispute (detail: how many). */
     ALL_ITEMS_DISPUTED,
     /** What is overdue lies in an active payment plan, where instalment reminders apply (detail: how many items). */

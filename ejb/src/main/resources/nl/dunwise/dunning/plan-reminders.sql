@@ -147,7 +147,7 @@ due AS (
     SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
            coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
            ds.disputed_items, ds.items_in_plan,
-           d.dunning_blocked, d.postponed_until, d.deleted_in_exact
+           d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
@@ -155,8 +155,12 @@ due AS (
     LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
 -- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
+rule_handed_over AS (             -- a collection agency has the debtor's file
+    SELECT debtor_id, 'HANDED_OVER' AS reason, ARRAY[handed_over_on::text] AS detail_values
+    FROM due WHERE handed_over_on IS NOT NULL
+),
 rule_all_items_disputed AS (      -- nothing left to chase, and disputes are why
-    SELECT debtor_id, 'ALL_ITEMS_DISPUTED' AS reason, ARRAY[disputed_items::text] AS detail_values
+    SELECT debtor_id, 'ALL_ITEMS_DISPUTED', ARRAY[disputed_items::text]
     FROM due WHERE nothing_to_chase AND disputed_items > 0
 ),
 rule_in_payment_plan AS (         -- nothing left to chase outside an active payment plan
@@ -192,7 +196,8 @@ rule_no_scenario AS (             -- no scenario, so no step
 ),
 held_back AS (
     SELECT DISTINCT ON (r.debtor_id) r.debtor_id, r.reason, r.detail_values
-    FROM (SELECT * FROM rule_all_items_disputed
+    FROM (SELECT * FROM rule_handed_over
+          UNION ALL SELECT * FROM rule_all_items_disputed
           UNION ALL SELECT * FROM rule_in_payment_plan
           UNION ALL SELECT * FROM rule_promise_to_pay
           UNION ALL SELECT * FROM rule_postponed

@@ -32,7 +32,10 @@ final class Ledger implements AutoCloseable {
         return database.url();
     }
 
-    /** JPA on this database as the application maps it, with local transactions (no container). */
+    /**
+     * JPA on this database as the application maps it, with local transactions (no container). Reads inside a
+     * transaction use its connection, as in the container, so that a row locked FOR UPDATE stays locked.
+     */
     EntityManagerFactory entityManagerFactory() {
         return Persistence.createEntityManagerFactory("dunwise", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
@@ -41,6 +44,7 @@ final class Ledger implements AutoCloseable {
                 "jakarta.persistence.jdbc.url", url(),
                 "jakarta.persistence.jdbc.user", OwnDatabase.USER,
                 "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
+                "eclipselink.jdbc.exclusive-connection.mode", "Always",
                 "eclipselink.weaving", "false"));
     }
 

@@ -136,6 +136,9 @@ class PlanningRunTest {
         long preDueBlocked = ledger.debtor(division, "pre-due-blocked");
         ledger.invoice(preDueBlocked, TODAY.plusDays(2), "100.00");
         ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + preDueBlocked);
+        long handedOver = ledger.debtor(division, "handed-and-blocked");
+        ledger.invoice(handedOver, daysAgo(10), "100.00");
+        ledger.execute("UPDATE debtor SET handed_over_on = DATE '" + TODAY.minusDays(3) + "', dunning_blocked = true WHERE id = " + handedOver);
         int withoutScenario = ledger.division(false);
         ledger.invoice(ledger.debtor(withoutScenario, "no-scenario"), daysAgo(10), "100.00");
 
@@ -148,6 +151,7 @@ class PlanningRunTest {
                 "credit-covers: CREDIT_COVERS 100.00,150.00 at first-reminder",
                 "deleted: DELETED_IN_EXACT  at first-reminder",
                 "disputed: ALL_ITEMS_DISPUTED 1 at second-reminder",
+                "handed-and-blocked: HANDED_OVER " + TODAY.minusDays(3) + " at first-reminder",
                 "in-plan: IN_PAYMENT_PLAN 1 at second-reminder",
                 "postponed: POSTPONED " + TODAY.plusDays(5) + " at second-reminder",
                 "pre-due-blocked: DUNNING_BLOCKED  at pre-due-notice",
@@ -155,7 +159,7 @@ class PlanningRunTest {
         assertEquals(List.of("no-scenario: NO_SCENARIO  at -"), skips(withoutScenario));
         assertEquals(List.of("promise-expired: first-reminder EMAIL PLANNED, 1 invoice(s), 400.00"), reminders(division),
                 "a promise is waited for until its date plus the grace days");
-        assertEquals(new PlanningResult(1, 9), result);
+        assertEquals(new PlanningResult(1, 10), result);
         assertEquals(new PlanningResult(0, 1), resultWithoutScenario);
         Set<String> named = new TreeSet<>();
         for (String skip : skips(division)) {
