@@ -340,8 +340,20 @@ class DebtorPathIT {
     void theDunningPageShowsTheLatestRunsSkipsPerReasonAndAnApprovalLeavesTheQueueAudited() throws Exception {
         String latestRun = "FROM dunning_skip WHERE (division, run_date) IN (SELECT division, max(run_date) FROM dunning_skip GROUP BY division)";
         long skipped = singleLong(TestStack.database(), "SELECT count(*) " + latestRun);
+        // Given a hand-over awaiting approval: the first run sends the 14-day letter first, so the demo reaches the
+        // agency step only weeks later; this one is put in place as the planning run would have planned it then.
+        try (Connection db = TestStack.database(); Statement st = db.createStatement()) {
+            st.executeUpdate("""
+                    INSERT INTO reminder (division, debtor_id, step_id, cycle_due_date, channel, status, total_amount,
+                                          currency, planned_at)
+                    SELECT d.division, d.id, st.id, current_date - 70, 'AGENCY', 'AWAITING_APPROVAL', 100.00, 'EUR', now()
+                    FROM debtor d JOIN scenario s ON s.division = d.division AND s.code = 'standard'
+                    JOIN step st ON st.scenario_id = s.id AND st.template_code = 'agency-handover'
+                    WHERE d.id = (SELECT min(id) FROM debtor WHERE code <> '1000')
+                    """);
+        }
         long awaiting = singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'AWAITING_APPROVAL'");
-        assertTrue(awaiting > 0, "the dunning run of test 2 left agency hand-overs awaiting approval");
+        assertTrue(awaiting > 0, "a hand-over awaits approval");
 
         try (var context = browser.newContext(); Page page = context.newPage()) {
             try {
