@@ -156,6 +156,11 @@ public class ExactConnectionService {
                 .getResultList();
     }
 
+    /** The division the cockpit's pages work on: the first managed one (a picker comes with a second division). */
+    public Optional<Integer> cockpitDivision() {
+        return managedDivisions().stream().map(Division::getCode).findFirst();
+    }
+
     /**
      * A usable access token, refreshed first when it is about to expire. Outside any container transaction: the
      * refresher commits the rotated refresh token in a transaction of its own before this method returns.

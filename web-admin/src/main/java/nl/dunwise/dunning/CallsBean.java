@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.util.List;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 
 /**
@@ -44,7 +43,7 @@ public class CallsBean implements Serializable {
 
     public Integer getDivision() {
         if (!divisionLooked) {
-            division = connections.managedDivisions().stream().map(Division::getCode).findFirst().orElse(null);
+            division = connections.cockpitDivision().orElse(null);
             divisionLooked = true;
         }
         return division;

@@ -14,7 +14,6 @@ import java.util.Map;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.PagedModel;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 import org.primefaces.component.datatable.DataTable;
 
@@ -75,7 +74,7 @@ public class DunningPageBean implements Serializable {
     /** The first managed division, as on the templates page; empty until Exact Online is connected. */
     public Integer division() {
         if (!divisionLooked) {
-            division = connections.managedDivisions().stream().map(Division::getCode).findFirst().orElse(null);
+            division = connections.cockpitDivision().orElse(null);
             divisionLooked = true;
         }
         return division;

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 
 /**
@@ -27,7 +26,7 @@ public class LetterBatchServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Integer> division = connections.managedDivisions().stream().map(Division::getCode).findFirst();
+        Optional<Integer> division = connections.cockpitDivision();
         Optional<Long> id = batchId(request.getPathInfo());
         Optional<byte[]> pdf = division.flatMap(d -> id.flatMap(i -> batches.pdf(d, i)));
         if (pdf.isEmpty()) {

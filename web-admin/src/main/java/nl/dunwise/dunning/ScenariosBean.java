@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 
 /**
@@ -55,7 +54,7 @@ public class ScenariosBean implements Serializable {
     /** The first managed division, as on the other pages; empty until Exact Online is connected. */
     public Integer getDivision() {
         if (!divisionLooked) {
-            division = connections.managedDivisions().stream().map(Division::getCode).findFirst().orElse(null);
+            division = connections.cockpitDivision().orElse(null);
             divisionLooked = true;
         }
         return division;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 
 /**
@@ -40,7 +39,7 @@ public class TemplatesBean implements Serializable {
 
     public Integer getDivision() {
         if (division == null) {
-            division = connections.managedDivisions().stream().map(Division::getCode).findFirst().orElse(null);
+            division = connections.cockpitDivision().orElse(null);
         }
         return division;
     }
