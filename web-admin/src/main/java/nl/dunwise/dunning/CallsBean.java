@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.ExactConnectionService;
 
 /**
  * The collectors' call queue: the open call tasks of the division, taking one ("assign to me") and closing
@@ -29,24 +29,18 @@ public class CallsBean implements Serializable {
     private transient LetterBatches letterBatches;
 
     @Inject
-    private transient ExactConnectionService connections;
+    private CockpitDivision cockpitDivision;
 
     @Inject
     private StaffBean staff;
 
-    private Integer division;
-    private boolean divisionLooked;
     private transient List<CallTaskView> open;
     private transient List<LetterBatchView> batches;
     private CallTaskView closing;
     private String outcome;
 
     public Integer getDivision() {
-        if (!divisionLooked) {
-            division = connections.cockpitDivision().orElse(null);
-            divisionLooked = true;
-        }
-        return division;
+        return cockpitDivision.code();
     }
 
     public List<CallTaskView> getOpen() {

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.PagedModel;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.ExactConnectionService;
 import org.primefaces.component.datatable.DataTable;
 
 /**
@@ -39,13 +39,10 @@ public class DunningPageBean implements Serializable {
     private transient ScenarioPinning pinning;
 
     @Inject
-    private transient ExactConnectionService connections;
+    private CockpitDivision cockpitDivision;
 
     @Inject
     private StaffBean staff;
-
-    private Integer division;
-    private boolean divisionLooked;
 
     private final PagedModel<ApprovalItem> approvals = new PagedModel<>(
             () -> division() == null ? 0 : worklist.countAwaitingApproval(division()),
@@ -73,11 +70,7 @@ public class DunningPageBean implements Serializable {
 
     /** The first managed division, as on the templates page; empty until Exact Online is connected. */
     public Integer division() {
-        if (!divisionLooked) {
-            division = connections.cockpitDivision().orElse(null);
-            divisionLooked = true;
-        }
-        return division;
+        return cockpitDivision.code();
     }
 
     public boolean isConnected() {

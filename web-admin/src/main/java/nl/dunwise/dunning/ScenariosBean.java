@@ -7,9 +7,9 @@ import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.ExactConnectionService;
 
 /**
  * The scenario editor: every scenario of the division with its steps; a credit manager changes, adds and
@@ -26,13 +26,11 @@ public class ScenariosBean implements Serializable {
     private transient ScenarioEditor editor;
 
     @Inject
-    private transient ExactConnectionService connections;
+    private CockpitDivision cockpitDivision;
 
     @Inject
     private StaffBean staff;
 
-    private Integer division;
-    private boolean divisionLooked;
     private transient List<Scenario> list;
 
     /** The scenario the step editor works in, and the step (empty while adding one). */
@@ -53,11 +51,7 @@ public class ScenariosBean implements Serializable {
 
     /** The first managed division, as on the other pages; empty until Exact Online is connected. */
     public Integer getDivision() {
-        if (!divisionLooked) {
-            division = connections.cockpitDivision().orElse(null);
-            divisionLooked = true;
-        }
-        return division;
+        return cockpitDivision.code();
     }
 
     public List<Scenario> getList() {

@@ -6,9 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
-import nl.dunwise.exact.ExactConnectionService;
 
 /**
  * The template editor: pick a step's text in a language, change it, preview it with a real debtor. Only a
@@ -24,12 +24,11 @@ public class TemplatesBean implements Serializable {
     private transient TemplateService service;
 
     @Inject
-    private transient ExactConnectionService connections;
+    private CockpitDivision cockpitDivision;
 
     @Inject
     private StaffBean staff;
 
-    private Integer division;
     private Long selectedId;
     private String subject;
     private String body;
@@ -38,10 +37,7 @@ public class TemplatesBean implements Serializable {
     private transient List<MessageTemplate> list;
 
     public Integer getDivision() {
-        if (division == null) {
-            division = connections.cockpitDivision().orElse(null);
-        }
-        return division;
+        return cockpitDivision.code();
     }
 
     public List<MessageTemplate> getList() {
