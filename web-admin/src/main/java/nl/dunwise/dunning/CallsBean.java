@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
+import nl.dunwise.exact.CockpitDivision;
 
 /**
  * The collectors' call queue: the open call tasks of the division, taking one ("assign to me") and closing

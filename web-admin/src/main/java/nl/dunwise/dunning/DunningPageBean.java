@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.PagedModel;
 import nl.dunwise.cockpit.StaffBean;
+import nl.dunwise.exact.CockpitDivision;
 import org.primefaces.component.datatable.DataTable;
 
 /**

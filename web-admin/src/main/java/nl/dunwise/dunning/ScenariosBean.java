@@ -7,9 +7,9 @@ import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
+import nl.dunwise.exact.CockpitDivision;
 
 /**
  * The scenario editor: every scenario of the division with its steps; a credit manager changes, adds and

@@ -6,9 +6,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import nl.dunwise.cockpit.CockpitDivision;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.StaffBean;
+import nl.dunwise.exact.CockpitDivision;
 
 /**
  * The template editor: pick a step's text in a language, change it, preview it with a real debtor. Only a

@@ -1,9 +1,8 @@
-package nl.dunwise.cockpit;
+package nl.dunwise.exact;
 
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
-import nl.dunwise.exact.ExactConnectionService;
 
 /**
  * The division the page in view works on ({@link ExactConnectionService#cockpitDivision}), looked up once per
