@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
+import nl.dunwise.dunning.bounce.BounceAddresses;
+import nl.dunwise.dunning.bounce.EmailBounces;
 import nl.dunwise.dunning.channel.PhoneNumber;
 import nl.dunwise.dunning.channel.SmsGatewayException;
 import nl.dunwise.dunning.channel.SmsReceipt;
@@ -66,6 +68,12 @@ public class ReminderDispatcher {
     private ReminderTrail trail;
 
     @Inject
+    private BounceAddresses bounceAddresses;
+
+    @Inject
+    private EmailBounces bounces;
+
+    @Inject
     private Clock clock;
 
     @Inject
@@ -103,11 +111,16 @@ public class ReminderDispatcher {
         if (address == null) {
             return skip(reminder, "Neither the debtor nor its main contact has an email address in Exact Online.");
         }
+        // Planned before the address bounced: the planning run holds back new ones (EMAIL_BOUNCED), this one stops here.
+        Optional<String> bounced = bounces.bounceOf(debtor.getId(), address);
+        if (bounced.isPresent()) {
+            return skip(reminder, bounced.get());
+        }
         ReminderContent composed = composer.compose(reminder, debtor);
         RenderedMessage content = composed.message();
         try {
             Transport.send(ReminderMail.build(mailSession, from.orElse(null), address,
-                    reminder.stableMessageId(), content, clock.instant()));
+                    reminder.stableMessageId(), content, clock.instant(), bounceAddresses.envelopeSender(reminder.getId())));
         } catch (MessagingException | RuntimeException e) {
             String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);

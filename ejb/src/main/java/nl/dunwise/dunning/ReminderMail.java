@@ -1,7 +1,9 @@
 package nl.dunwise.dunning;
 
+import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -9,16 +11,21 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
 
-/** Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID. */
+/**
+ * Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID, and,
+ * when bounces are read, the reminder's own VERP envelope sender (see BounceAddresses).
+ */
 final class ReminderMail {
 
     private ReminderMail() {
     }
 
     static MimeMessage build(Session session, String from, String to, String messageId, RenderedMessage content,
-            Instant sentAt) throws MessagingException {
-        MimeMessage message = new StableIdMessage(session, messageId);
+            Instant sentAt, Optional<String> envelopeSender) throws MessagingException {
+        MimeMessage message = new StableIdMessage(envelopeSender.map(s -> withEnvelopeSender(session, s)).orElse(session), messageId);
         if (from != null && !from.isBlank()) {
             message.setFrom(new InternetAddress(from));
         } else {
@@ -38,6 +45,25 @@ final class ReminderMail {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * The mail session with another envelope sender (MAIL FROM, which the receiving server turns into the
+     * Return-Path). Jakarta Mail takes it from the session's mail.smtp.from; the server's session is shared,
+     * so each message gets a copy, which asks the original for the password should the server want a login.
+     */
+    static Session withEnvelopeSender(Session session, String envelopeSender) {
+        Properties properties = new Properties();
+        properties.putAll(session.getProperties());
+        properties.put("mail.smtp.from", envelopeSender);
+        properties.put("mail.smtps.from", envelopeSender);
+        return Session.getInstance(properties, new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return session.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(),
+                        getRequestingProtocol(), getRequestingPrompt(), getDefaultUserName());
+            }
+        });
     }
 
     /** Jakarta Mail invents a new Message-ID on every save; a reminder keeps its own. */

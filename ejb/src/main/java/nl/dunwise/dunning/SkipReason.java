@@ -32,6 +32,12 @@ public enum SkipReason {
     BELOW_MINIMUM,
     /** The account was deleted in Exact Online. */
     DELETED_IN_EXACT,
+    /**
+     * The step goes by email, and the debtor's reminder address is the one a hard bounce flagged (detail: the
+     * address, the day it bounced, the status code). Steps by other channels go on; the flag lifts when Exact
+     * has another address or a collector clears it.
+     */
+    EMAIL_BOUNCED,
     /** Neither the debtor nor its division has an active scenario, so no step can be chosen. */
     NO_SCENARIO;
 

@@ -147,10 +147,13 @@ due AS (
     SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
            coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
            ds.disputed_items, ds.items_in_plan,
-           d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on
+           d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on,
+           d.bouncing_email, ra.email AS reminder_email, eb.received_at AS bounced_at, eb.status_code AS bounce_status
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
+    LEFT JOIN debtor_reminder_address ra ON ra.debtor_id = sd.debtor_id AND d.bouncing_email IS NOT NULL
+    LEFT JOIN email_bounce eb ON eb.id = d.bouncing_email_bounce_id
     LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
     LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
@@ -191,6 +194,10 @@ rule_below_minimum AS (           -- what is due after credit is too little to c
 rule_deleted_in_exact AS (        -- the account is gone from Exact Online
     SELECT debtor_id, 'DELETED_IN_EXACT', CAST(ARRAY[] AS text[]) FROM due WHERE deleted_in_exact
 ),
+rule_email_bounced AS (          -- the step goes by email to the address that hard-bounced
+    SELECT debtor_id, 'EMAIL_BOUNCED', ARRAY[bouncing_email, CAST(bounced_at AS date)::text, bounce_status]
+    FROM due WHERE channel = 'EMAIL' AND lower(reminder_email) = lower(bouncing_email)
+),
 rule_no_scenario AS (             -- no scenario, so no step
     SELECT debtor_id, 'NO_SCENARIO', CAST(ARRAY[] AS text[]) FROM due WHERE step_id IS NULL
 ),
@@ -205,6 +212,7 @@ held_back AS (
           UNION ALL SELECT * FROM rule_credit_covers
           UNION ALL SELECT * FROM rule_below_minimum
           UNION ALL SELECT * FROM rule_deleted_in_exact
+          UNION ALL SELECT * FROM rule_email_bounced
           UNION ALL SELECT * FROM rule_no_scenario) r, run
     ORDER BY r.debtor_id, array_position(run.reason_order, r.reason)
 ),
