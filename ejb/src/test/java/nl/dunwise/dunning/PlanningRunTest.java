@@ -139,6 +139,9 @@ class PlanningRunTest {
         long handedOver = ledger.debtor(division, "handed-and-blocked");
         ledger.invoice(handedOver, daysAgo(10), "100.00");
         ledger.execute("UPDATE debtor SET handed_over_on = DATE '" + TODAY.minusDays(3) + "', dunning_blocked = true WHERE id = " + handedOver);
+        long bounced = ledger.debtor(division, "email-bounced");
+        ledger.invoice(bounced, daysAgo(10), "100.00");
+        ledger.execute("UPDATE debtor SET bouncing_email = 'EMAIL-BOUNCED@example.com' WHERE id = " + bounced);
         int withoutScenario = ledger.division(false);
         ledger.invoice(ledger.debtor(withoutScenario, "no-scenario"), daysAgo(10), "100.00");
 
@@ -151,6 +154,7 @@ class PlanningRunTest {
                 "credit-covers: CREDIT_COVERS 100.00,150.00 at first-reminder",
                 "deleted: DELETED_IN_EXACT  at first-reminder",
                 "disputed: ALL_ITEMS_DISPUTED 1 at second-reminder",
+                "email-bounced: EMAIL_BOUNCED EMAIL-BOUNCED@example.com at first-reminder",
                 "handed-and-blocked: HANDED_OVER " + TODAY.minusDays(3) + " at first-reminder",
                 "in-plan: IN_PAYMENT_PLAN 1 at second-reminder",
                 "postponed: POSTPONED " + TODAY.plusDays(5) + " at second-reminder",
@@ -159,7 +163,7 @@ class PlanningRunTest {
         assertEquals(List.of("no-scenario: NO_SCENARIO  at -"), skips(withoutScenario));
         assertEquals(List.of("promise-expired: first-reminder EMAIL PLANNED, 1 invoice(s), 400.00"), reminders(division),
                 "a promise is waited for until its date plus the grace days");
-        assertEquals(new PlanningResult(1, 10), result);
+        assertEquals(new PlanningResult(1, 11), result);
         assertEquals(new PlanningResult(0, 1), resultWithoutScenario);
         Set<String> named = new TreeSet<>();
         for (String skip : skips(division)) {
@@ -233,7 +237,7 @@ class PlanningRunTest {
                 SkipReason.CREDIT_COVERS.describe(Locale.forLanguageTag("nl"), List.of("100.00", "150.00")));
         for (SkipReason reason : SkipReason.values()) {
             for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("nl"))) {
-                assertTrue(!reason.describe(locale, List.of("1", "2")).contains("{"), reason + " in " + locale);
+                assertTrue(!reason.describe(locale, List.of("1", "2", "3")).contains("{"), reason + " in " + locale);
             }
         }
     }
