@@ -14,13 +14,16 @@ import java.util.Map;
 import nl.dunwise.cockpit.Notices;
 import nl.dunwise.cockpit.PagedModel;
 import nl.dunwise.cockpit.StaffBean;
+import nl.dunwise.dunning.bounce.BouncingAddress;
+import nl.dunwise.dunning.bounce.EmailBounces;
 import nl.dunwise.exact.CockpitDivision;
 import org.primefaces.component.datatable.DataTable;
 
 /**
  * The collectors' dunning page: the approval queue (approve, approve the selected, reject with a reason),
  * the debtors the latest planning run held back, per reason, and every debtor's score and scenario, which
- * a credit manager may pin. Collectors and credit managers act, auditors read; every list is read a page at
+ * a credit manager may pin, and the addresses whose email bounced, which a collector clears once they are
+ * fixed. Collectors and credit managers act, auditors read; every list is read a page at
  * a time.
  */
 @Named("dunningPage")
@@ -37,6 +40,9 @@ public class DunningPageBean implements Serializable {
 
     @Inject
     private transient ScenarioPinning pinning;
+
+    @Inject
+    private transient EmailBounces bounces;
 
     @Inject
     private CockpitDivision cockpitDivision;
@@ -64,6 +70,8 @@ public class DunningPageBean implements Serializable {
             () -> division() == null ? 0 : worklist.countDebtors(division()),
             (first, max, sort, ascending) -> worklist.debtorScores(division(), scoreOrder(sort), ascending, locale(), first, max),
             DebtorScore::debtorId);
+    private List<BouncingAddress> bouncing;
+
     private DebtorScore pinningDebtor;
     private Long pinScenarioId;
     private List<ScenarioOption> scenarios;
@@ -216,6 +224,28 @@ public class DunningPageBean implements Serializable {
 
     public void setReasonFilter(SkipReason reasonFilter) {
         this.reasonFilter = reasonFilter;
+    }
+
+    // --- bounced addresses
+
+    public List<BouncingAddress> getBouncing() {
+        if (bouncing == null) {
+            bouncing = division() == null ? List.of() : bounces.bouncing(division());
+        }
+        return bouncing;
+    }
+
+    public void clearBounce(BouncingAddress address) {
+        if (!staff.isMayAct()) {
+            Notices.error("bounces.notAllowed");
+            return;
+        }
+        if (bounces.clear(division(), address.debtorId(), staff.actor())) {
+            Notices.info("bounces.cleared", address.address());
+        } else {
+            Notices.error("bounces.clearedMeanwhile", address.address());
+        }
+        bouncing = null;
     }
 
     // --- debtor scores
