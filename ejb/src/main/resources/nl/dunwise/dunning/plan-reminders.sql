@@ -148,12 +148,10 @@ due AS (
            coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
            ds.disputed_items, ds.items_in_plan,
            d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on,
-           d.bouncing_email, ra.email AS reminder_email, eb.received_at AS bounced_at, eb.status_code AS bounce_status
+           d.bouncing_email, d.bouncing_email_bounce_id
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
-    LEFT JOIN debtor_reminder_address ra ON ra.debtor_id = sd.debtor_id AND d.bouncing_email IS NOT NULL
-    LEFT JOIN email_bounce eb ON eb.id = d.bouncing_email_bounce_id
     LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
     LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
@@ -195,8 +193,11 @@ rule_deleted_in_exact AS (        -- the account is gone from Exact Online
     SELECT debtor_id, 'DELETED_IN_EXACT', CAST(ARRAY[] AS text[]) FROM due WHERE deleted_in_exact
 ),
 rule_email_bounced AS (          -- the step goes by email to the address that hard-bounced
-    SELECT debtor_id, 'EMAIL_BOUNCED', ARRAY[bouncing_email, CAST(bounced_at AS date)::text, bounce_status]
-    FROM due WHERE channel = 'EMAIL' AND lower(reminder_email) = lower(bouncing_email)
+    -- (the reminder address is looked up for flagged debtors only: the view works per debtor)
+    SELECT due.debtor_id, 'EMAIL_BOUNCED', ARRAY[due.bouncing_email, CAST(eb.received_at AS date)::text, eb.status_code]
+    FROM due LEFT JOIN email_bounce eb ON eb.id = due.bouncing_email_bounce_id
+    WHERE due.channel = 'EMAIL' AND due.bouncing_email IS NOT NULL
+      AND lower(due.bouncing_email) = (SELECT lower(ra.email) FROM debtor_reminder_address ra WHERE ra.debtor_id = due.debtor_id)
 ),
 rule_no_scenario AS (             -- no scenario, so no step
     SELECT debtor_id, 'NO_SCENARIO', CAST(ARRAY[] AS text[]) FROM due WHERE step_id IS NULL
