@@ -2,22 +2,31 @@ package nl.dunwise.dunning;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import nl.dunwise.exact.document.InvoiceFile;
 
-/** Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID. */
+/**
+ * Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID, and
+ * the invoices' PDFs when there are any ({@code multipart/mixed}: the alternatives first, then one
+ * {@code application/pdf} attachment per invoice).
+ */
 final class ReminderMail {
 
     private ReminderMail() {
     }
 
     static MimeMessage build(Session session, String from, String to, String messageId, RenderedMessage content,
-            Instant sentAt) throws MessagingException {
+            List<InvoiceFile> invoices, Instant sentAt) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, messageId);
         if (from != null && !from.isBlank()) {
             message.setFrom(new InternetAddress(from));
@@ -35,7 +44,22 @@ final class ReminderMail {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (invoices.isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (InvoiceFile invoice : invoices) {
+                MimeBodyPart pdf = new MimeBodyPart();
+                pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice.content(), "application/pdf")));
+                pdf.setFileName(invoice.fileName());
+                pdf.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(pdf);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }
