@@ -7,13 +7,11 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import javax.sql.DataSource;
 import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnection;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactSettings;
-import nl.dunwise.exact.LastRateLimit;
 import nl.dunwise.exact.client.AttachmentUrl;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
@@ -62,27 +60,10 @@ public class InvoicePdfs {
                 "its address is not an attachment on " + base + ": " + url));
         ExactConnection connection = connections.current()
                 .orElseThrow(() -> new ExactApiException(0, "Dunwise is not connected to Exact Online"));
-        String exhausted = exhausted(connection.getRateLimit(), clock.instant());
-        if (exhausted != null) {
-            throw new ExactApiException(429, exhausted);
-        }
+        connection.getRateLimit().noCallsLeft(clock.instant()).ifPresent(why -> {
+            throw new ExactApiException(429, why);
+        });
         ExactClient client = connections.client();
         return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
-    }
-
-    /** Why the budget Exact last reported leaves no call, or null. */
-    static String exhausted(LastRateLimit limit, Instant now) {
-        if (limit == null || !limit.isKnown()) {
-            return null;
-        }
-        if (limit.getDailyUsed() != null && limit.getDailyLimit() != null && limit.getDailyUsed() >= limit.getDailyLimit()
-                && limit.getDailyResetAt() != null && now.isBefore(limit.getDailyResetAt())) {
-            return "Exact Online's daily call limit is used up until " + limit.getDailyResetAt();
-        }
-        if (limit.getMinutelyRemaining() != null && limit.getMinutelyRemaining() == 0
-                && limit.getMinutelyResetAt() != null && now.isBefore(limit.getMinutelyResetAt())) {
-            return "Exact Online's calls for this minute are used up";
-        }
-        return null;
     }
 }
