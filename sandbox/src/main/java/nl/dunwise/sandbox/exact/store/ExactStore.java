@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 
+import nl.dunwise.sandbox.exact.document.InvoicePdf;
 import nl.dunwise.sandbox.exact.model.Entities;
 import nl.dunwise.sandbox.exact.model.Entities.SyncEntity;
 import nl.dunwise.sandbox.exact.oauth.Passwords;
@@ -184,6 +185,19 @@ public class ExactStore {
             total = query("SELECT count(*)" + where, ps -> Jdbc.bind(ps, params), rs -> rs.getLong(1)).get(0);
         }
         return new SyncRows(rows, total);
+    }
+
+    /** A document attachment: its file name and the invoice it is the PDF of. */
+    public record AttachmentFile(String fileName, InvoicePdf.Data invoice) {
+    }
+
+    /** The attachment with this ID in the division, if there is one. */
+    public Optional<AttachmentFile> attachment(int division, UUID id) {
+        return query("SELECT x.file_name, " + DocumentSeeder.PDF_COLUMNS + " FROM exs_document_attachment x "
+                + "JOIN exs_sales_invoice s ON s.document_id = x.document_id JOIN exs_account a ON a.id = s.account_id "
+                + "JOIN exs_division d ON d.code = s.division WHERE x.division = ? AND x.id = ?",
+                ps -> Jdbc.bind(ps, division, id), rs -> new AttachmentFile(rs.getString(1), DocumentSeeder.pdfData(rs, 2)))
+                .stream().findFirst();
     }
 
     /** Counts for the control endpoint. */
