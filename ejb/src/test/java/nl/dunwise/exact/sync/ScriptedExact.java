@@ -83,6 +83,7 @@ final class ScriptedExact {
         long lineTs1;
         long lineTs2;
         long attachmentTs;
+        boolean attachmentDeleted;
 
         Term(UUID account, LocalDate dueDate, BigDecimal amount) {
             this.account = account;
@@ -219,7 +220,7 @@ final class ScriptedExact {
             case SALES_INVOICES -> terms.values().stream().filter(t -> !t.deleted)
                     .flatMap(t -> Stream.of(new Row(t.lineTs1, () -> t.invoiceLine(1, t.lineTs1)),
                             new Row(t.lineTs2, () -> t.invoiceLine(2, t.lineTs2))));
-            case DOCUMENT_ATTACHMENTS -> terms.values().stream().filter(t -> !t.deleted)
+            case DOCUMENT_ATTACHMENTS -> terms.values().stream().filter(t -> !t.deleted && !t.attachmentDeleted)
                     .map(t -> new Row(t.attachmentTs, t::attachmentJson));
             case DELETED -> deletions.stream().map(d -> new Row(d.ts, d::json));
         };
@@ -255,7 +256,12 @@ final class ScriptedExact {
                 delete(t.id, DeletionRecord.PAYMENT_TERM, () -> t.deleted = true);
                 delete(t.salesLine.id, DeletionRecord.TRANSACTION_LINE, () -> t.salesLine.deleted = true);
             });
-            case 9 -> pick(terms).ifPresent(t -> {
+            case 9 -> pick(terms).filter(t -> !t.attachmentDeleted).ifPresent(t -> {
+                if (random.nextInt(4) == 0) {
+                    // Someone removes the PDF from the invoice's document.
+                    delete(t.attachment, DeletionRecord.ATTACHMENT, () -> t.attachmentDeleted = true);
+                    return;
+                }
                 // The invoice is corrected and printed again: a new reference on its lines, a new PDF.
                 t.yourRef = "PO-" + random.nextInt(100000);
                 t.printed++;

@@ -316,10 +316,12 @@ class SyncResumeTest {
                 continue;
             }
             assertEquals(t.invoiceNumber + "|" + t.yourRef + "|" + t.document, sales.get(t.invoiceId), "sales invoice " + t.invoiceNumber);
-            assertEquals(t.fileName() + "|https://start.exactonline.nl/docs/SysAttachment.aspx?ID=" + t.attachment + "&_Division_=1",
+            assertEquals(t.attachmentDeleted ? null
+                    : t.fileName() + "|https://start.exactonline.nl/docs/SysAttachment.aspx?ID=" + t.attachment + "&_Division_=1",
                     pdfs.get(t.id), "the PDF of invoice " + t.invoiceNumber);
         }
         assertTrue(exact.terms.values().stream().anyMatch(t -> t.printed > 1), "some invoices were printed again");
+        assertTrue(exact.terms.values().stream().anyMatch(t -> t.attachmentDeleted && !t.deleted), "some PDFs were removed");
     }
 
     private static Map<UUID, String> rows(String sql) throws SQLException {
