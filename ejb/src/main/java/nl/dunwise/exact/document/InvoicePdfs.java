@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The PDFs Exact holds of a reminder's invoices, for the email that sends it. Runs outside the reminder's
  * transaction (the download is an HTTP call, and what it fetches is kept whatever happens to the reminder).
  * A download is one call against the connection's rate limit like any other, made only while the last
- * answer Exact gave left budget, and never waited for: the reminder goes without the file instead.
+ * answers Exact gave left budget ({@link DownloadBudget}), and never waited for: the reminder goes without the
+ * file instead.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -39,6 +40,9 @@ public class InvoicePdfs {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private DownloadBudget budget;
 
     /** A PDF larger than this is refused: an invoice is a few pages, tens of kilobytes. */
     @Inject
@@ -60,10 +64,14 @@ public class InvoicePdfs {
                 "its address is not an attachment on " + base + ": " + url));
         ExactConnection connection = connections.current()
                 .orElseThrow(() -> new ExactApiException(0, "Dunwise is not connected to Exact Online"));
-        connection.getRateLimit().noCallsLeft(clock.instant()).ifPresent(why -> {
+        connection.getRateLimit().noCallsLeft(clock.instant()).or(() -> budget.exhausted(clock.instant())).ifPresent(why -> {
             throw new ExactApiException(429, why);
         });
         ExactClient client = connections.client();
-        return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
+        try {
+            return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
+        } finally {
+            budget.seen(client.lastRateLimit());
+        }
     }
 }
