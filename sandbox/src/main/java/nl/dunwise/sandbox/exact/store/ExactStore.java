@@ -212,9 +212,13 @@ public class ExactStore {
         m.put("contacts", single("SELECT count(*) FROM exs_contact"));
         m.put("transactionLines", single("SELECT count(*) FROM exs_transaction_line"));
         m.put("deleted", single("SELECT count(*) FROM exs_deleted"));
+        m.put("salesInvoices", single("SELECT count(DISTINCT invoice_id) FROM exs_sales_invoice"));
+        m.put("invoicePdfs", single("SELECT count(*) FROM exs_document_attachment"));
         m.put("maxTimestamp", single("SELECT coalesce(max(v), 0) FROM (SELECT max(row_version) v FROM exs_account "
                 + "UNION ALL SELECT max(row_version) FROM exs_contact UNION ALL SELECT max(row_version) FROM exs_payment_term "
-                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
+                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted "
+                + "UNION ALL SELECT max(row_version) FROM exs_sales_invoice UNION ALL SELECT max(row_version) FROM exs_document "
+                + "UNION ALL SELECT max(row_version) FROM exs_document_attachment) x"));
         m.put("activeConnections", single("SELECT count(*) FROM exs_oauth_grant WHERE revoked_at IS NULL"));
         return m;
     }
