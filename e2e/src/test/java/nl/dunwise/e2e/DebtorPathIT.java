@@ -133,7 +133,10 @@ class DebtorPathIT {
                 throw e;
             }
             String email = debtorEmail("1000");
-            String link = paymentLinkIn(latestMessageTo(email));
+            String message = latestMessageTo(email);
+            assertEquals(Integer.parseInt(pdfsExactHoldsForLatestReminderTo("1000")), pdfPartsIn(message),
+                    "the reminder carries one PDF per listed invoice that Exact holds a PDF of");
+            String link = paymentLinkIn(message);
 
             page.navigate(link);
             page.waitForSelector("#greeting");
@@ -531,6 +534,22 @@ class DebtorPathIT {
                 TestStack.get(TestStack.greenMailApi() + "/api/user/" + email + "/messages/INBOX"))).readArray();
         assertFalse(messages.isEmpty(), "GreenMail received a reminder for " + email);
         return messages.getJsonObject(messages.size() - 1).getString("mimeMessage");
+    }
+
+    /** How many of the invoices the debtor's latest emailed reminder lists have a PDF in Exact (view invoice_pdf). */
+    private static String pdfsExactHoldsForLatestReminderTo(String code) throws Exception {
+        return singleText("""
+                SELECT count(DISTINCT ri.invoice_id)::text
+                FROM reminder r JOIN debtor d ON d.id = r.debtor_id
+                JOIN reminder_invoice ri ON ri.reminder_id = r.id
+                WHERE d.code = ? AND r.id = (SELECT max(x.id) FROM reminder x WHERE x.debtor_id = d.id
+                                              AND x.channel = 'EMAIL' AND x.status = 'SENT')
+                  AND EXISTS (SELECT 1 FROM invoice_pdf p WHERE p.invoice_id = ri.invoice_id)
+                """, code);
+    }
+
+    private static int pdfPartsIn(String rawMessage) {
+        return rawMessage.split("(?i)Content-Type: application/pdf", -1).length - 1;
     }
 
     /** The raw message is quoted-printable: undo soft line breaks and the encoded '=' before matching. */

@@ -22,6 +22,8 @@ import nl.dunwise.dunning.bounce.EmailBounces;
 import nl.dunwise.dunning.channel.PhoneNumber;
 import nl.dunwise.dunning.channel.SmsGatewayException;
 import nl.dunwise.dunning.channel.SmsReceipt;
+import nl.dunwise.exact.document.InvoiceFiles;
+import nl.dunwise.exact.document.InvoicePdfs;
 import nl.dunwise.receivable.Debtor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,6 +62,9 @@ public class ReminderDispatcher {
 
     @Inject
     private SmsChannel sms;
+
+    @Inject
+    private InvoicePdfs invoicePdfs;
 
     @Inject
     private AuditLog audit;
@@ -118,9 +123,12 @@ public class ReminderDispatcher {
         }
         ReminderContent composed = composer.compose(reminder, debtor);
         RenderedMessage content = composed.message();
+        // Never throws: an invoice whose PDF cannot be had goes without it, and the trail says why.
+        InvoiceFiles pdfs = invoicePdfs.forReminder(reminder.getId());
         try {
             Transport.send(ReminderMail.build(mailSession, from.orElse(null), address,
-                    reminder.stableMessageId(), content, clock.instant(), bounceAddresses.envelopeSender(reminder.getId())));
+                    reminder.stableMessageId(), content, pdfs.attached(), clock.instant(),
+                    bounceAddresses.envelopeSender(reminder.getId())));
         } catch (MessagingException | RuntimeException e) {
             String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);
@@ -129,6 +137,7 @@ public class ReminderDispatcher {
         }
         reminder.sent(content, address, reminder.stableMessageId(), clock.instant());
         trail.delivered(reminder, debtor, composed, address, "email");
+        trail.invoicePdfs(reminder, pdfs);
         return Outcome.SENT;
     }
 

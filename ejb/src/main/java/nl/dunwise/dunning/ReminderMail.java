@@ -4,19 +4,26 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import nl.dunwise.exact.document.InvoiceFile;
 
 /**
- * Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID, and,
- * when bounces are read, the reminder's own VERP envelope sender (see BounceAddresses).
+ * Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID, the
+ * invoices' PDFs when there are any ({@code multipart/mixed}: the alternatives first, then one
+ * {@code application/pdf} attachment per invoice), and, when bounces are read, the reminder's own VERP
+ * envelope sender (see BounceAddresses).
  */
 final class ReminderMail {
 
@@ -24,7 +31,7 @@ final class ReminderMail {
     }
 
     static MimeMessage build(Session session, String from, String to, String messageId, RenderedMessage content,
-            Instant sentAt, Optional<String> envelopeSender) throws MessagingException {
+            List<InvoiceFile> invoices, Instant sentAt, Optional<String> envelopeSender) throws MessagingException {
         MimeMessage message = new StableIdMessage(envelopeSender.map(s -> withEnvelopeSender(session, s)).orElse(session), messageId);
         if (from != null && !from.isBlank()) {
             message.setFrom(new InternetAddress(from));
@@ -42,7 +49,22 @@ final class ReminderMail {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (invoices.isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (InvoiceFile invoice : invoices) {
+                MimeBodyPart pdf = new MimeBodyPart();
+                pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice.content(), "application/pdf")));
+                pdf.setFileName(invoice.fileName());
+                pdf.setDisposition(Part.ATTACHMENT);
+                mixed.addBodyPart(pdf);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
+import nl.dunwise.exact.document.InvoiceFiles;
 import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.receivable.Debtor;
 
@@ -40,6 +41,15 @@ public class ReminderTrail {
                 note.subject(), note.notes());
         audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),
                 reminder.getStep().getTemplateCode() + " by " + by + " to " + recipient + ", " + reminder.getTotal());
+    }
+
+    /** Which invoice PDFs an email carried and which invoices went without one, and why. */
+    void invoicePdfs(Reminder reminder, InvoiceFiles pdfs) {
+        String summary = pdfs.summary();
+        if (!summary.isEmpty()) {
+            audit.record(reminder.getDivision(), Actor.SYSTEM, pdfs.missing().isEmpty() ? "REMINDER_PDFS_ATTACHED"
+                    : "REMINDER_PDFS_MISSING", "Reminder", reminder.getId(), summary);
+        }
     }
 
     void skipped(Reminder reminder, String reason) {

@@ -3,6 +3,7 @@ package nl.dunwise.exact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import java.util.Optional;
 import nl.dunwise.exact.client.RateLimit;
 
 /** The rate-limit headers of the last answer Exact gave a round, for the cockpit: calls used today and this minute. */
@@ -43,6 +44,23 @@ public class LastRateLimit {
     /** RateLimit says -1 for a header Exact left out. */
     private static Long known(long value) {
         return value < 0 ? null : value;
+    }
+
+    /**
+     * Why the last answer leaves no call until a reset still to come, for calls that would rather go without
+     * than wait (an invoice PDF for a reminder); empty when there is budget or nothing is known.
+     */
+    public Optional<String> noCallsLeft(Instant now) {
+        if (!isKnown()) {
+            return Optional.empty();
+        }
+        if (dailyRemaining != null && dailyRemaining <= 0 && dailyResetAt != null && now.isBefore(dailyResetAt)) {
+            return Optional.of("Exact Online's daily call limit is used up until " + dailyResetAt);
+        }
+        if (minutelyRemaining != null && minutelyRemaining <= 0 && minutelyResetAt != null && now.isBefore(minutelyResetAt)) {
+            return Optional.of("Exact Online's calls for this minute are used up until " + minutelyResetAt);
+        }
+        return Optional.empty();
     }
 
     public boolean isKnown() {

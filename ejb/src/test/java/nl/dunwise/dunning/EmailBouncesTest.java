@@ -222,7 +222,8 @@ class EmailBouncesTest {
         String verp = ADDRESSES.envelopeSender(4711).orElseThrow();
 
         Transport.send(ReminderMail.build(Session.getInstance(smtp), "noreply@dunwise.example", "envelope@example.com",
-                "<reminder-4711.1@dunwise>", new RenderedMessage("Herinnering", "<p>Betaal</p>", "Betaal"), NOW, Optional.of(verp)));
+                "<reminder-4711.1@dunwise>", new RenderedMessage("Herinnering", "<p>Betaal</p>", "Betaal"), List.of(), NOW,
+                Optional.of(verp)));
 
         MimeMessage received = List.of(greenMail.getReceivedMessagesForDomain("envelope@example.com")).get(0);
         assertEquals("<" + verp + ">", received.getHeader("Return-Path", null));

@@ -15,31 +15,30 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The endpoints Dunwise calls, relative to a country's base URL (https://start.exactonline.nl, or the
- * sandbox). Answers are taken as raw {@link Response}s because the rate-limit headers and the error
+ * sandbox): the REST API below {@code /api} and the attachment download below {@code /docs}. Answers are taken as raw {@link Response}s because the rate-limit headers and the error
  * bodies matter as much as the data.
  */
-@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public interface ExactApi {
 
     @POST
-    @Path("/oauth2/token")
+    @Path("/api/oauth2/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     Response token(Form form);
 
     @GET
-    @Path("/v1/current/Me")
+    @Path("/api/v1/current/Me")
     Response me(@HeaderParam("Authorization") String authorization,
             @QueryParam("$select") String select);
 
     @GET
-    @Path("/v1/{division}/system/Divisions")
+    @Path("/api/v1/{division}/system/Divisions")
     Response divisions(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             @QueryParam("$select") String select);
 
     @GET
-    @Path("/v1/{division}/sync/{service}/{entity}")
+    @Path("/api/v1/{division}/sync/{service}/{entity}")
     Response sync(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             @PathParam("service") String service,
@@ -49,14 +48,14 @@ public interface ExactApi {
             @QueryParam("$skiptoken") String skiptoken);
 
     @POST
-    @Path("/v1/{division}/activities/CommunicationNotes")
+    @Path("/api/v1/{division}/activities/CommunicationNotes")
     @Consumes(MediaType.APPLICATION_JSON)
     Response createCommunicationNote(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             String body);
 
     @PUT
-    @Path("/v1/{division}/crm/Accounts(guid'{id}')")
+    @Path("/api/v1/{division}/crm/Accounts(guid'{id}')")
     @Consumes(MediaType.APPLICATION_JSON)
     Response updateAccount(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
@@ -64,7 +63,7 @@ public interface ExactApi {
             String body);
 
     @GET
-    @Path("/v1/{division}/sync/Deleted")
+    @Path("/api/v1/{division}/sync/Deleted")
     Response syncDeleted(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             @QueryParam("$filter") String filter,
@@ -72,15 +71,28 @@ public interface ExactApi {
             @QueryParam("$skiptoken") String skiptoken);
 
     @GET
-    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    @Path("/api/v1/{division}/webhooks/WebhookSubscriptions")
     Response webhookSubscriptions(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             @QueryParam("$select") String select);
 
     @POST
-    @Path("/v1/{division}/webhooks/WebhookSubscriptions")
+    @Path("/api/v1/{division}/webhooks/WebhookSubscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
     Response subscribeWebhook(@HeaderParam("Authorization") String authorization,
             @PathParam("division") int division,
             String body);
+
+    /**
+     * The content of a document attachment, at the {@code Url} DocumentAttachments gives
+     * ({@code /docs/SysAttachment.aspx?ID=..&_Division_=..}); {@code Download=1} asks for the file rather than
+     * a page showing it, as picqer/exact-php-client does. Needs the bearer token like the API.
+     */
+    @GET
+    @Path("/docs/SysAttachment.aspx")
+    @Produces(MediaType.WILDCARD)
+    Response attachment(@HeaderParam("Authorization") String authorization,
+            @QueryParam("ID") String id,
+            @QueryParam("_Division_") int division,
+            @QueryParam("Download") int download);
 }

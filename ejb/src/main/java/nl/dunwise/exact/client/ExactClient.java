@@ -7,6 +7,9 @@ import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Clock;
@@ -15,7 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -125,6 +130,61 @@ public class ExactClient {
         return created.get(0);
     }
 
+    /**
+     * Downloads a PDF attachment: one attempt, no waiting, because the caller is sending a reminder and
+     * goes on without the file rather than wait (429, 5xx and time-outs throw {@link ExactApiException} at
+     * once). An answer that is not a PDF (by its Content-Type and its first bytes) or is larger than
+     * {@code maxBytes} is refused with {@link RefusedFileException}, read no further than the limit.
+     */
+    public byte[] downloadPdf(String accessToken, AttachmentUrl url, long maxBytes) {
+        return exchange(() -> api.attachment(bearer(accessToken), url.id().toString(), url.division(), 1), 1,
+                response -> pdfBody(response, maxBytes));
+    }
+
+    static final String PDF = "application/pdf";
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+
+    private static byte[] pdfBody(Response response, long maxBytes) {
+        String type = response.getHeaderString("Content-Type");
+        String mediaType = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        // Exact serves files as application/pdf; a generic octet-stream is accepted when the bytes are a PDF.
+        if (!mediaType.equals(PDF) && !mediaType.equals("application/octet-stream")) {
+            throw new RefusedFileException("the download is not a PDF (Content-Type " + (type == null ? "missing" : type) + ")");
+        }
+        String length = response.getHeaderString("Content-Length");
+        if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > maxBytes) {
+            throw new RefusedFileException("the file is " + length.strip() + " bytes, more than the " + maxBytes + " allowed");
+        }
+        byte[] content;
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            content = readAtMost(in, maxBytes);
+        } catch (IOException e) {
+            throw new ExactApiException(0, "the download broke off (" + rootMessage(e) + ")", e);
+        }
+        if (content.length < PDF_MAGIC.length || !java.util.Arrays.equals(content, 0, PDF_MAGIC.length, PDF_MAGIC, 0,
+                PDF_MAGIC.length)) {
+            throw new RefusedFileException("the download does not start like a PDF file");
+        }
+        return content;
+    }
+
+    private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {
+        if (in == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) != -1; ) {
+            total += n;
+            if (total > maxBytes) {
+                throw new RefusedFileException("the file is larger than the " + maxBytes + " bytes allowed");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
     public Optional<RateLimit> lastRateLimit() {
         return Optional.ofNullable(lastRateLimit);
     }
@@ -151,32 +211,37 @@ public class ExactClient {
 
     /** The body of a 2xx answer ("" for 204), after the retries that are safe; every other answer throws. */
     private String exchange(Supplier<Response> request) {
+        return exchange(request, MAX_ATTEMPTS, response -> response.hasEntity() ? response.readEntity(String.class) : "");
+    }
+
+    /** The body of a 2xx answer as {@code success} reads it, within {@code attempts} tries. */
+    private <T> T exchange(Supplier<Response> request, int attempts, Function<Response, T> success) {
         ExactApiException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             paceBeforeCall();
             Response response;
             try {
                 response = request.get();
             } catch (ProcessingException e) {
                 last = new ExactApiException(0, "Exact Online did not answer in time (" + rootMessage(e) + ")", e);
-                backOff(attempt, last);
+                backOff(attempt, attempts, last);
                 continue;
             }
             try {
                 RateLimit.from(response).ifPresent(r -> lastRateLimit = r);
                 int status = response.getStatus();
-                String text = response.hasEntity() ? response.readEntity(String.class) : "";
                 if (status >= 200 && status < 300) {
-                    return text;
+                    return success.apply(response);
                 }
+                String text = response.hasEntity() ? response.readEntity(String.class) : "";
                 if (status == 429) {
                     last = new ExactApiException(429, "Exact Online's rate limit was reached");
-                    waitForReset(attempt, last);
+                    waitForReset(attempt, attempts, last);
                     continue;
                 }
                 if (status >= 500) {
                     last = new ExactApiException(status, "Exact Online is unavailable (HTTP " + status + ")");
-                    backOff(attempt, last);
+                    backOff(attempt, attempts, last);
                     continue;
                 }
                 throw failure(status, text);
@@ -237,8 +302,8 @@ public class ExactClient {
         }
     }
 
-    private void waitForReset(int attempt, ExactApiException cause) {
-        if (attempt == MAX_ATTEMPTS) {
+    private void waitForReset(int attempt, int attempts, ExactApiException cause) {
+        if (attempt == attempts) {
             return;
         }
         RateLimit limit = lastRateLimit;
@@ -250,8 +315,8 @@ public class ExactClient {
         sleepUntil(reset);
     }
 
-    private void backOff(int attempt, ExactApiException cause) {
-        if (attempt == MAX_ATTEMPTS) {
+    private void backOff(int attempt, int attempts, ExactApiException cause) {
+        if (attempt == attempts) {
             return;
         }
         Duration wait = Duration.ofMillis(500L << (attempt - 1));

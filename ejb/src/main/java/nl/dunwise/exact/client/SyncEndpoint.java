@@ -16,6 +16,12 @@ public enum SyncEndpoint {
             "Mobile", "IsMainContact", "Timestamp")),
     TRANSACTION_LINES("Financial", "TransactionLines", List.of("ID", "Account", "AmountDC", "Date", "InvoiceNumber",
             "Type", "Timestamp")),
+    /** One row per invoice line, each with the header's fields; Dunwise keeps the header (by InvoiceID). */
+    SALES_INVOICES("SalesInvoice", "SalesInvoices", List.of("InvoiceID", "InvoiceNumber", "YourRef", "Description",
+            "OrderDate", "Document", "Status", "Timestamp")),
+    /** The files of Exact's documents: an invoice's PDF is an attachment of its document. */
+    DOCUMENT_ATTACHMENTS("Documents", "DocumentAttachments", List.of("ID", "Document", "FileName", "FileSize", "Url",
+            "Timestamp")),
     DELETED(null, "Deleted", List.of("EntityKey", "EntityType", "DeletedDate", "Timestamp"));
 
     private final String service;

@@ -19,6 +19,7 @@ record DeletionRecord(UUID entityKey, int entityType, Instant deletedAt, long ti
 
     static final int TRANSACTION_LINE = 1;
     static final int ACCOUNT = 2;
+    static final int ATTACHMENT = 4;
     static final int CONTACT = 5;
     static final int PAYMENT_TERM = 10;
 

@@ -19,8 +19,11 @@ final class DeletionUpdates {
     }
 
     // Per kind: a deleted account marks its debtor, a deleted payment term closes its invoice (at the
-    // deletion date), a deleted contact or transaction line (a reversed payment) is marked. Kinds Dunwise
-    // does not keep pass by. Answers how many rows were marked.
+    // deletion date), a deleted contact or transaction line (a reversed payment) is marked, a deleted attachment
+    // is marked and its cached file dropped (no reminder attaches it any more). Kinds Dunwise does not keep pass
+    // by, sales invoices among them: Exact's key for those (InvoiceID or a line's ID) is not documented, and an
+    // invoice deleted in Exact closes its receivable through its payment term anyway. Answers how many rows
+    // were marked.
     private static final String DELETIONS = """
             WITH d AS (
                 SELECT * FROM unnest(?::uuid[], ?::integer[], ?::text[], ?::bigint[])
@@ -42,9 +45,14 @@ final class DeletionUpdates {
                 UPDATE payment t SET deleted_in_exact = true, exact_timestamp = greatest(t.exact_timestamp, d.ts)
                 FROM d WHERE d.entity_type = ? AND t.division = ? AND t.exact_id = d.exact_id
                 RETURNING t.id
+            ), attachments AS (
+                UPDATE document_attachment t SET deleted_in_exact = true, exact_timestamp = greatest(t.exact_timestamp, d.ts),
+                       content = NULL, content_type = NULL
+                FROM d WHERE d.entity_type = ? AND t.division = ? AND t.exact_id = d.exact_id
+                RETURNING t.id
             )
             SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM terms)
-                 + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM payments)
+                 + (SELECT count(*) FROM contacts) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM attachments)
             """;
 
     static int apply(Connection c, int division, List<DeletionRecord> rows, Timestamp now) throws SQLException {
@@ -62,6 +70,8 @@ final class DeletionUpdates {
             ps.setInt(i++, DeletionRecord.CONTACT);
             ps.setInt(i++, division);
             ps.setInt(i++, DeletionRecord.TRANSACTION_LINE);
+            ps.setInt(i++, division);
+            ps.setInt(i++, DeletionRecord.ATTACHMENT);
             ps.setInt(i, division);
             try (var rs = ps.executeQuery()) {
                 rs.next();

@@ -54,7 +54,7 @@ record ParsedPage<T>(List<T> rows, int malformed, String lastProblem, OptionalLo
     }
 
     private static String describe(JsonObject record) {
-        for (String id : new String[] {"ID", "EntityKey"}) {
+        for (String id : new String[] {"ID", "InvoiceID", "EntityKey"}) {
             if (record.get(id) != null) {
                 return "record " + record.get(id);
             }

@@ -25,8 +25,9 @@ import nl.dunwise.exact.client.RateLimit;
 import nl.dunwise.exact.client.SyncEndpoint;
 
 /**
- * Brings debtors, contacts, open receivables, payments and deletions in from Exact. HTTP calls run outside any transaction; each page
- * is written in a transaction of its own by {@link SyncWriter}.
+ * Brings debtors, contacts, open receivables, payments, sales invoices with where their PDFs are, and deletions
+ * in from Exact. HTTP calls run outside any transaction; each page is written in a transaction of its own by
+ * {@link SyncWriter}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -36,10 +37,13 @@ public class SyncService {
 
     /**
      * Accounts first: contacts, terms and payments refer to them; terms before transaction lines, so that a
-     * payment finds its invoice; deletions last, so that they apply to what the other passes brought.
+     * payment finds its invoice; sales invoices and their documents' attachments (which invoice has a PDF) need
+     * nothing before them, since they are joined to the receivables by number; deletions last, so that they
+     * apply to what the other passes brought.
      */
     static final List<SyncEndpoint> ORDER = List.of(SyncEndpoint.ACCOUNTS, SyncEndpoint.CONTACTS,
-            SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.DELETED);
+            SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.SALES_INVOICES,
+            SyncEndpoint.DOCUMENT_ATTACHMENTS, SyncEndpoint.DELETED);
 
     @Inject
     private ExactConnectionService connections;

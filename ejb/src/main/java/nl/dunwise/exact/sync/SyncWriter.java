@@ -92,6 +92,10 @@ public class SyncWriter {
                     List<TransactionLineRecord> payments = rows.stream().filter(TransactionLineRecord::isPayment).toList();
                     return payments.isEmpty() ? 0 : PaymentUpserts.upsert(c, division, divisionCurrency, payments);
                 });
+                case SALES_INVOICES -> store(SalesInvoiceRecord.parseAll(records),
+                        rows -> DocumentUpserts.upsertSalesInvoices(c, division, rows, now));
+                case DOCUMENT_ATTACHMENTS -> store(DocumentAttachmentRecord.parseAll(records),
+                        rows -> DocumentUpserts.upsertAttachments(c, division, rows, now));
                 case DELETED -> store(DeletionRecord.parseAll(records),
                         rows -> DeletionUpdates.apply(c, division, rows, now));
             };

@@ -90,6 +90,12 @@ class ExactClientTest {
                 sentBodies.add(body);
                 return next();
             }
+
+            @Override
+            public Response attachment(String authorization, String id, int division, int download) {
+                requested.add("docs/SysAttachment.aspx?ID=" + id + "&_Division_=" + division + "&Download=" + download);
+                return next();
+            }
         };
         return new ExactClient(api, Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
     }
@@ -293,5 +299,64 @@ class ExactClientTest {
                 () -> client().subscribeWebhook("t", 3124567, "https://x/hooks/exact", "Accounts"));
         assertEquals("Exact Online answered HTTP 400: CallbackURL: the validation request failed", e.getMessage());
         assertEquals(1, calls, "a refusal is not retried");
+    }
+
+    private static final AttachmentUrl FILE = new AttachmentUrl(UUID.fromString("5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11"), 3124567);
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Test
+    void aPdfIsDownloadedFromTheAttachmentAddressWithDownloadOne() {
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").limits(4000, 30, 0));
+        ExactClient client = client();
+        assertTrue(java.util.Arrays.equals(PDF, client.downloadPdf("t", FILE, 1000)));
+        assertEquals(List.of("docs/SysAttachment.aspx?ID=5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11&_Division_=3124567&Download=1"),
+                requested);
+        assertEquals(30, client.lastRateLimit().orElseThrow().minutelyRemaining(), "the download counts like any call");
+    }
+
+    @Test
+    void aDownloadThatIsNoPdfOrTooLargeIsRefusedForGood() {
+        answer(new ScriptedResponse(200, "<html>Log in</html>").header("Content-Type", "text/html; charset=utf-8"));
+        assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 1000));
+        answer(ScriptedResponse.file(200, "not a pdf at all".getBytes()).header("Content-Type", "application/pdf"));
+        assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 1000));
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").header("Content-Length", "99999999"));
+        RefusedFileException big = assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 1000));
+        assertTrue(big.getMessage().contains("99999999"), big.getMessage());
+        // Without a Content-Length the body is read only up to the limit.
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/octet-stream"));
+        assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 10));
+    }
+
+    @Test
+    void aFailedDownloadIsTriedOnceAndNeverWaitedFor() {
+        answer(new ScriptedResponse(503, "<html>Service Unavailable</html>"));
+        ExactApiException unavailable = assertThrows(ExactApiException.class, () -> client().downloadPdf("t", FILE, 1000));
+        assertEquals(503, unavailable.status());
+        answer(new ScriptedResponse(429, "{}").limits(4000, 0, NOW.plusSeconds(30).toEpochMilli()));
+        assertEquals(429, assertThrows(ExactApiException.class, () -> client().downloadPdf("t", FILE, 1000)).status());
+        answers.add(() -> {
+            throw new ProcessingException("read timed out");
+        });
+        assertEquals(0, assertThrows(ExactApiException.class, () -> client().downloadPdf("t", FILE, 1000)).status());
+        answer(new ScriptedResponse(401, "{\"error\":{\"message\":{\"value\":\"expired\"}}}"));
+        assertTrue(assertThrows(ExactApiException.class, () -> client().downloadPdf("t", FILE, 1000)).isUnauthorized());
+        assertEquals(4, calls, "one call each");
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void onlyAnAttachmentAddressOnTheConnectionsOwnHostIsFollowed() {
+        java.net.URI exact = java.net.URI.create("https://start.exactonline.nl");
+        assertEquals(java.util.Optional.of(FILE), AttachmentUrl.parse(
+                "https://start.exactonline.nl/docs/SysAttachment.aspx?ID=5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11&_Division_=3124567", exact));
+        assertEquals(java.util.Optional.of(FILE), AttachmentUrl.parse("http://127.0.0.1:8080/exact-sandbox/docs/SysAttachment.aspx"
+                + "?_Division_=3124567&ID=5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11", java.net.URI.create("http://127.0.0.1:8080/exact-sandbox")));
+        assertTrue(AttachmentUrl.parse("https://evil.example/docs/SysAttachment.aspx?ID=5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11"
+                + "&_Division_=3124567", exact).isEmpty(), "the token never goes to another host");
+        assertTrue(AttachmentUrl.parse("https://start.exactonline.nl/api/v1/3124567/crm/Accounts?ID=5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11"
+                + "&_Division_=3124567", exact).isEmpty());
+        assertTrue(AttachmentUrl.parse("https://start.exactonline.nl/docs/SysAttachment.aspx?ID=nope&_Division_=1", exact).isEmpty());
+        assertTrue(AttachmentUrl.parse("not a url at all", exact).isEmpty());
     }
 }

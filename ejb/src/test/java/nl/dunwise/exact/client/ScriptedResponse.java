@@ -20,11 +20,22 @@ public final class ScriptedResponse extends Response {
 
     private final int status;
     private final String body;
+    private final byte[] bytes;
     private final Map<String, String> headers = new HashMap<>();
 
     public ScriptedResponse(int status, String body) {
+        this(status, body, null);
+    }
+
+    private ScriptedResponse(int status, String body, byte[] bytes) {
         this.status = status;
         this.body = body;
+        this.bytes = bytes;
+    }
+
+    /** A binary answer (a file download), read as a stream. */
+    public static ScriptedResponse file(int status, byte[] bytes) {
+        return new ScriptedResponse(status, null, bytes);
     }
 
     public ScriptedResponse header(String name, Object value) {
@@ -47,13 +58,17 @@ public final class ScriptedResponse extends Response {
 
     @Override
     public boolean hasEntity() {
-        return body != null;
+        return body != null || bytes != null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T readEntity(Class<T> type) {
-        return (T) body;
+        if (type == java.io.InputStream.class) {
+            return (T) new java.io.ByteArrayInputStream(bytes != null ? bytes
+                    : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return (T) (body != null ? body : new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     @Override

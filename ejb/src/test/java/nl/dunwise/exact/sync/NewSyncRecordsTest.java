@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Contacts, transaction lines and deletions as Exact sends them, and what a page does with records it cannot read. */
+/** Contacts, transaction lines, sales invoices, attachments and deletions as Exact sends them, and what a page does with records it cannot read. */
 class NewSyncRecordsTest {
 
     private static final String ACCOUNT = "5f0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11";
@@ -113,5 +113,37 @@ class NewSyncRecordsTest {
         assertEquals(2, parsed.rows().size());
         assertEquals(3, parsed.malformed());
         assertEquals(44, parsed.maxTimestamp().getAsLong(), "a record whose Timestamp is unreadable does not move the position");
+    }
+
+    @Test
+    void aSalesInvoiceIsKeptOncePerInvoiceIdThoughExactSendsOneRecordPerLine() {
+        String invoice = "7d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11";
+        ParsedPage<SalesInvoiceRecord> parsed = SalesInvoiceRecord.parseAll(page(
+                "{\"ID\":\"1d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"InvoiceID\":\"" + invoice + "\",\"InvoiceNumber\":20260042,"
+                        + "\"YourRef\":\"PO-1\",\"Document\":null,\"OrderDate\":\"/Date(1759276800000)/\",\"Status\":50,\"Timestamp\":\"21\"}",
+                "{\"ID\":\"2d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"InvoiceID\":\"" + invoice + "\",\"InvoiceNumber\":20260042,"
+                        + "\"YourRef\":\" PO-2 \",\"Document\":\"" + ACCOUNT + "\",\"Status\":50,\"Timestamp\":\"22\"}",
+                "{\"ID\":\"3d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"InvoiceNumber\":20260043,\"Timestamp\":\"23\"}"));
+        assertEquals(1, parsed.rows().size(), "both lines are one invoice");
+        SalesInvoiceRecord r = parsed.rows().get(0);
+        assertEquals("20260042", r.invoiceNumber());
+        assertEquals("PO-2", r.yourRef(), "the newest line's header wins");
+        assertEquals(UUID.fromString(ACCOUNT), r.document());
+        assertEquals(1, parsed.malformed(), "a line without InvoiceID cannot be kept");
+        assertEquals(23, parsed.maxTimestamp().getAsLong());
+        assertNull(SalesInvoiceRecord.parse(json("{\"InvoiceID\":\"" + invoice + "\",\"Document\":\"\",\"Timestamp\":\"1\"}"))
+                .document(), "an invoice never printed has no document");
+    }
+
+    @Test
+    void anAttachmentNeedsItsDownloadAddress() {
+        ParsedPage<DocumentAttachmentRecord> parsed = DocumentAttachmentRecord.parseAll(page(
+                "{\"ID\":\"4d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Document\":\"" + ACCOUNT + "\",\"FileName\":\"Factuur 1.pdf\","
+                        + "\"FileSize\":2411.0,\"Url\":\"https://start.exactonline.nl/docs/SysAttachment.aspx?ID=x\",\"Timestamp\":\"31\"}",
+                "{\"ID\":\"5d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Document\":\"" + ACCOUNT + "\",\"Url\":\" \",\"Timestamp\":\"32\"}",
+                "{\"ID\":\"6d0e4a4e-9bd4-4e42-9bcb-2a7f4b6c4c11\",\"Document\":\"" + ACCOUNT + "\",\"Url\":\"u\",\"FileSize\":1.5,\"Timestamp\":\"33\"}"));
+        assertEquals(1, parsed.rows().size());
+        assertEquals(2411L, parsed.rows().get(0).fileSize());
+        assertEquals(2, parsed.malformed(), "no Url, or a size that is no whole number");
     }
 }

@@ -74,6 +74,16 @@ final class ScriptedExact {
         boolean deleted;
         final List<Line> payments = new ArrayList<>();
         Line salesLine;
+        // The sales invoice (two lines, each repeating the header) and the PDF attached to its document.
+        final UUID invoiceId = uuid();
+        final UUID document = uuid();
+        final UUID attachment = uuid();
+        String yourRef;
+        int printed = 1;
+        long lineTs1;
+        long lineTs2;
+        long attachmentTs;
+        boolean attachmentDeleted;
 
         Term(UUID account, LocalDate dueDate, BigDecimal amount) {
             this.account = account;
@@ -92,6 +102,24 @@ final class ScriptedExact {
                     .add("InvoiceDate", date(dueDate.minusDays(30))).add("AmountDC", open)
                     .add("TransactionAmountDC", amount).add("Currency", "EUR").add("Status", status())
                     .add("Timestamp", String.valueOf(ts)).build();
+        }
+
+        JsonObject invoiceLine(int lineNumber, long lineTs) {
+            return Json.createObjectBuilder().add("ID", uuid().toString()).add("InvoiceID", invoiceId.toString())
+                    .add("InvoiceNumber", invoiceNumber).add("YourRef", yourRef).add("Description", "Order " + yourRef)
+                    .add("OrderDate", date(dueDate.minusDays(35))).add("Document", document.toString())
+                    .add("Status", 50).add("LineNumber", lineNumber).add("Timestamp", String.valueOf(lineTs)).build();
+        }
+
+        String fileName() {
+            return "Invoice " + invoiceNumber + (printed > 1 ? " (" + printed + ")" : "") + ".pdf";
+        }
+
+        JsonObject attachmentJson() {
+            return Json.createObjectBuilder().add("ID", attachment.toString()).add("Document", document.toString())
+                    .add("FileName", fileName()).add("FileSize", 20000 + printed)
+                    .add("Url", "https://start.exactonline.nl/docs/SysAttachment.aspx?ID=" + attachment + "&_Division_=1")
+                    .add("Timestamp", String.valueOf(attachmentTs)).build();
         }
     }
 
@@ -189,6 +217,11 @@ final class ScriptedExact {
             case CONTACTS -> contacts.values().stream().filter(c -> !c.deleted).map(c -> new Row(c.ts, c::json));
             case PAYMENT_TERMS -> terms.values().stream().filter(t -> !t.deleted).map(t -> new Row(t.ts, t::json));
             case TRANSACTION_LINES -> lines.values().stream().filter(l -> !l.deleted).map(l -> new Row(l.ts, l::json));
+            case SALES_INVOICES -> terms.values().stream().filter(t -> !t.deleted)
+                    .flatMap(t -> Stream.of(new Row(t.lineTs1, () -> t.invoiceLine(1, t.lineTs1)),
+                            new Row(t.lineTs2, () -> t.invoiceLine(2, t.lineTs2))));
+            case DOCUMENT_ATTACHMENTS -> terms.values().stream().filter(t -> !t.deleted && !t.attachmentDeleted)
+                    .map(t -> new Row(t.attachmentTs, t::attachmentJson));
             case DELETED -> deletions.stream().map(d -> new Row(d.ts, d::json));
         };
     }
@@ -196,7 +229,7 @@ final class ScriptedExact {
     private void change() {
         List<Account> live = accounts.values().stream().filter(a -> !a.deleted).toList();
         Account someone = live.get(random.nextInt(live.size()));
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
             case 0 -> {
                 Account a = newAccount();
                 if (random.nextBoolean()) {
@@ -222,6 +255,19 @@ final class ScriptedExact {
             case 8 -> pick(terms).filter(t -> t.payments.isEmpty()).ifPresent(t -> {
                 delete(t.id, DeletionRecord.PAYMENT_TERM, () -> t.deleted = true);
                 delete(t.salesLine.id, DeletionRecord.TRANSACTION_LINE, () -> t.salesLine.deleted = true);
+            });
+            case 9 -> pick(terms).filter(t -> !t.attachmentDeleted).ifPresent(t -> {
+                if (random.nextInt(4) == 0) {
+                    // Someone removes the PDF from the invoice's document.
+                    delete(t.attachment, DeletionRecord.ATTACHMENT, () -> t.attachmentDeleted = true);
+                    return;
+                }
+                // The invoice is corrected and printed again: a new reference on its lines, a new PDF.
+                t.yourRef = "PO-" + random.nextInt(100000);
+                t.printed++;
+                t.lineTs1 = next();
+                t.lineTs2 = next();
+                t.attachmentTs = next();
             });
             default -> {
                 // Exact refuses to delete an account with entries; one without can go, with its contacts.
@@ -265,6 +311,10 @@ final class ScriptedExact {
         t.salesLine = new Line(a.id, t.invoiceNumber, 20, amount, t.dueDate.minusDays(30));
         t.salesLine.ts = next();
         lines.put(t.salesLine.id, t.salesLine);
+        t.yourRef = "PO-" + random.nextInt(100000);
+        t.lineTs1 = next();
+        t.lineTs2 = next();
+        t.attachmentTs = next();
     }
 
     /** Pays all of a term or a part of it: the term's open amount drops and a bank line appears. */

@@ -216,6 +216,7 @@ class SyncResumeTest {
         assertContacts(division, exact);
         assertInvoices(division, exact);
         assertPayments(division, exact);
+        assertInvoicePdfs(division, exact);
         for (SyncEndpoint endpoint : SyncService.ORDER) {
             long stored = database.single("SELECT last_timestamp FROM sync_state WHERE division = " + division
                     + " AND entity = '" + endpoint.stateKey() + "'");
@@ -302,6 +303,25 @@ class SyncResumeTest {
         assertTrue(live > 100, "enough payments to mean something: " + live);
         assertEquals(0, database.single("SELECT count(*) FROM payment WHERE division = " + division + " AND invoice_id IS NULL"),
                 "every payment found its invoice");
+    }
+
+    /** Each live invoice has its sales invoice once (not once per line) with the latest values, and its latest PDF. */
+    private static void assertInvoicePdfs(int division, ScriptedExact exact) throws SQLException {
+        Map<UUID, String> sales = rows("SELECT exact_id, invoice_number || '|' || your_ref || '|' || document_exact_id "
+                + "FROM sales_invoice WHERE division = " + division);
+        Map<UUID, String> pdfs = rows("SELECT i.exact_id, p.file_name || '|' || p.url FROM invoice_pdf p "
+                + "JOIN invoice i ON i.id = p.invoice_id WHERE p.division = " + division);
+        for (ScriptedExact.Term t : exact.terms.values()) {
+            if (t.deleted) {
+                continue;
+            }
+            assertEquals(t.invoiceNumber + "|" + t.yourRef + "|" + t.document, sales.get(t.invoiceId), "sales invoice " + t.invoiceNumber);
+            assertEquals(t.attachmentDeleted ? null
+                    : t.fileName() + "|https://start.exactonline.nl/docs/SysAttachment.aspx?ID=" + t.attachment + "&_Division_=1",
+                    pdfs.get(t.id), "the PDF of invoice " + t.invoiceNumber);
+        }
+        assertTrue(exact.terms.values().stream().anyMatch(t -> t.printed > 1), "some invoices were printed again");
+        assertTrue(exact.terms.values().stream().anyMatch(t -> t.attachmentDeleted && !t.deleted), "some PDFs were removed");
     }
 
     private static Map<UUID, String> rows(String sql) throws SQLException {

@@ -137,12 +137,17 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
             s = limiter.peek(key != null ? key : "\u0000unattributed");
         }
         MultivaluedMap<String, Object> h = response.getHeaders();
-        h.putSingle("X-RateLimit-Limit", String.valueOf(s.dailyLimit()));
-        h.putSingle("X-RateLimit-Remaining", String.valueOf(s.dailyRemaining()));
-        h.putSingle("X-RateLimit-Reset", String.valueOf(s.dailyResetMillis()));
-        h.putSingle("X-RateLimit-Minutely-Limit", String.valueOf(s.minutelyLimit()));
-        h.putSingle("X-RateLimit-Minutely-Remaining", String.valueOf(s.minutelyRemaining()));
-        h.putSingle("X-RateLimit-Minutely-Reset", String.valueOf(s.minutelyResetMillis()));
+        rateLimitHeaders(s, h::putSingle);
+    }
+
+    /** The six headers Exact puts on every answer, API calls and downloads alike. */
+    static void rateLimitHeaders(RateLimiter.State s, java.util.function.BiConsumer<String, String> header) {
+        header.accept("X-RateLimit-Limit", String.valueOf(s.dailyLimit()));
+        header.accept("X-RateLimit-Remaining", String.valueOf(s.dailyRemaining()));
+        header.accept("X-RateLimit-Reset", String.valueOf(s.dailyResetMillis()));
+        header.accept("X-RateLimit-Minutely-Limit", String.valueOf(s.minutelyLimit()));
+        header.accept("X-RateLimit-Minutely-Remaining", String.valueOf(s.minutelyRemaining()));
+        header.accept("X-RateLimit-Minutely-Reset", String.valueOf(s.minutelyResetMillis()));
     }
 
     static String bearer(String authorization) {

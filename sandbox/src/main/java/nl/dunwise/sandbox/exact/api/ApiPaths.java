@@ -18,7 +18,8 @@ final class ApiPaths {
     private static final Map<String, String> TAILS = Stream.of(
             "system/Divisions", "system/AllDivisions",
             "sync/CRM/Accounts", "sync/CRM/Contacts", "sync/Cashflow/PaymentTerms",
-            "sync/Financial/TransactionLines", "sync/Deleted", "activities/CommunicationNotes", "crm/Accounts",
+            "sync/Financial/TransactionLines", "sync/SalesInvoice/SalesInvoices", "sync/Documents/Documents",
+            "sync/Documents/DocumentAttachments", "sync/Deleted", "activities/CommunicationNotes", "crm/Accounts",
             "webhooks/WebhookSubscriptions")
             .collect(Collectors.toMap(s -> s.toLowerCase(Locale.ROOT), Function.identity()));
 

@@ -134,6 +134,27 @@ public class ApiV1Resource {
     }
 
     @GET
+    @Path("{division}/sync/SalesInvoice/SalesInvoices")
+    public Response syncSalesInvoices(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_SALES_INVOICES, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Documents/Documents")
+    public Response syncDocuments(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_DOCUMENTS, division, uri, request);
+    }
+
+    @GET
+    @Path("{division}/sync/Documents/DocumentAttachments")
+    public Response syncDocumentAttachments(@PathParam("division") String division, @Context UriInfo uri,
+                                 @Context HttpServletRequest request) {
+        return sync(Entities.SYNC_DOCUMENT_ATTACHMENTS, division, uri, request);
+    }
+
+    @GET
     @Path("{division}/sync/Deleted")
     public Response syncDeleted(@PathParam("division") String division, @Context UriInfo uri,
                                  @Context HttpServletRequest request) {
@@ -281,6 +302,10 @@ public class ApiV1Resource {
         String base = exactBase(uri) + "/api/v1/" + division + "/" + path;
         List<Record> records = new ArrayList<>(page.rows().size());
         for (Map<String, Object> row : page.rows()) {
+            if (row.get("Url") instanceof String download && download.startsWith(Entities.ATTACHMENT_URL_PREFIX)) {
+                // An attachment's download address is absolute at Exact, on the host the client called.
+                row.put("Url", exactBase(uri) + download);
+            }
             records.add(new Record(row, base + "(guid'" + row.get("ID") + "')"));
         }
         String next = page.hasNext()

@@ -140,8 +140,73 @@ public final class Entities {
             Field.of("ID", GUID, "id"))),
             "exs_deleted", 0);
 
+    /**
+     * Sales invoices as Exact's sync endpoint serves them: one record per invoice line, each repeating the
+     * header (InvoiceID, InvoiceNumber, Document, ...); ID is the line's. The sandbox's invoices have one line.
+     * Type 8020 is a sales invoice, 8021 a credit note; Status 50 is processed (printed).
+     */
+    public static final SyncEntity SYNC_SALES_INVOICES = new SyncEntity("sync/SalesInvoice/SalesInvoices",
+            new EntitySchema("Exact.Web.Api.Models.Sync.SalesInvoice.SalesInvoice", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("AmountDC", DOUBLE, "amount_dc"),
+            Field.of("AmountFC", DOUBLE, "amount_dc"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Currency", STRING, "currency"),
+            Field.of("Description", STRING, "description"),
+            Field.of("Division", INT32, "division"),
+            Field.of("Document", GUID, "document_id"),
+            Field.of("DueDate", DATETIME, day("due_date")),
+            Field.of("ID", GUID, "id"),
+            Field.of("InvoiceDate", DATETIME, day("invoice_date")),
+            Field.of("InvoiceID", GUID, "invoice_id"),
+            Field.of("InvoiceNumber", INT32, "invoice_number"),
+            Field.of("InvoiceTo", GUID, "account_id"),
+            Field.of("Journal", STRING, "journal"),
+            Field.of("LineNumber", INT32, "line_number"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("OrderDate", DATETIME, day("order_date")),
+            Field.of("OrderedBy", GUID, "account_id"),
+            Field.of("Status", INT16, "status"),
+            Field.of("Type", INT32, "type"),
+            Field.of("YourRef", STRING, "your_ref"))),
+            "exs_sales_invoice", 13);
+
+    /** Documents; type 10 is a sales invoice, linked by SalesInvoiceNumber and the entry's ID. */
+    public static final SyncEntity SYNC_DOCUMENTS = new SyncEntity("sync/Documents/Documents", new EntitySchema(
+            "Exact.Web.Api.Models.Sync.Documents.Document", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("Account", GUID, "account_id"),
+            Field.of("Created", DATETIME, "created"),
+            Field.of("Division", INT32, "division"),
+            Field.of("DocumentDate", DATETIME, day("document_date")),
+            Field.of("FinancialTransactionEntryID", GUID, "entry_id"),
+            Field.of("ID", GUID, "id"),
+            Field.of("Modified", DATETIME, "modified"),
+            Field.of("SalesInvoiceNumber", INT32, "sales_invoice_number"),
+            Field.of("Subject", STRING, "subject"),
+            Field.of("Type", INT32, "type"))),
+            "exs_document", 6);
+
+    /**
+     * The files of documents. {@code Url} is where Exact serves the file, with the bearer token; the column
+     * holds the path and the resource puts the base URL the client used in front
+     * ({@link #ATTACHMENT_URL_PREFIX}), so a $filter on Url sees the path only.
+     */
+    public static final SyncEntity SYNC_DOCUMENT_ATTACHMENTS = new SyncEntity("sync/Documents/DocumentAttachments",
+            new EntitySchema("Exact.Web.Api.Models.Sync.Documents.DocumentAttachment", List.of(
+            Field.of("Timestamp", INT64, "row_version"),
+            Field.of("Document", GUID, "document_id"),
+            Field.of("FileName", STRING, "file_name"),
+            Field.of("FileSize", DOUBLE, "file_size"),
+            Field.of("ID", GUID, "id"),
+            Field.of("Url", STRING, "('" + "/docs/SysAttachment.aspx?ID=' || id || '&_Division_=' || division)"))),
+            "exs_document_attachment", 4);
+
+    /** The path of the attachment download, below the base URL (as {@code /api} is). */
+    public static final String ATTACHMENT_URL_PREFIX = "/docs/SysAttachment.aspx";
+
     public static final List<SyncEntity> SYNC = List.of(SYNC_ACCOUNTS, SYNC_CONTACTS, SYNC_PAYMENT_TERMS,
-            SYNC_TRANSACTION_LINES, SYNC_DELETED);
+            SYNC_TRANSACTION_LINES, SYNC_SALES_INVOICES, SYNC_DOCUMENTS, SYNC_DOCUMENT_ATTACHMENTS, SYNC_DELETED);
 
     /**
      * {@code activities/CommunicationNotes}, an ordinary (not sync) endpoint: ID first, the rest

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 
+import nl.dunwise.sandbox.exact.document.InvoicePdf;
 import nl.dunwise.sandbox.exact.model.Entities;
 import nl.dunwise.sandbox.exact.model.Entities.SyncEntity;
 import nl.dunwise.sandbox.exact.oauth.Passwords;
@@ -186,6 +187,19 @@ public class ExactStore {
         return new SyncRows(rows, total);
     }
 
+    /** A document attachment: its file name and the invoice it is the PDF of. */
+    public record AttachmentFile(String fileName, InvoicePdf.Data invoice) {
+    }
+
+    /** The attachment with this ID in the division, if there is one. */
+    public Optional<AttachmentFile> attachment(int division, UUID id) {
+        return query("SELECT x.file_name, " + DocumentSeeder.PDF_COLUMNS + " FROM exs_document_attachment x "
+                + "JOIN exs_sales_invoice s ON s.document_id = x.document_id JOIN exs_account a ON a.id = s.account_id "
+                + "JOIN exs_division d ON d.code = s.division WHERE x.division = ? AND x.id = ?",
+                ps -> Jdbc.bind(ps, division, id), rs -> new AttachmentFile(rs.getString(1), DocumentSeeder.pdfData(rs, 2)))
+                .stream().findFirst();
+    }
+
     /** Counts for the control endpoint. */
     public Map<String, Object> counts() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -198,9 +212,13 @@ public class ExactStore {
         m.put("contacts", single("SELECT count(*) FROM exs_contact"));
         m.put("transactionLines", single("SELECT count(*) FROM exs_transaction_line"));
         m.put("deleted", single("SELECT count(*) FROM exs_deleted"));
+        m.put("salesInvoices", single("SELECT count(DISTINCT invoice_id) FROM exs_sales_invoice"));
+        m.put("invoicePdfs", single("SELECT count(*) FROM exs_document_attachment"));
         m.put("maxTimestamp", single("SELECT coalesce(max(v), 0) FROM (SELECT max(row_version) v FROM exs_account "
                 + "UNION ALL SELECT max(row_version) FROM exs_contact UNION ALL SELECT max(row_version) FROM exs_payment_term "
-                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted) x"));
+                + "UNION ALL SELECT max(row_version) FROM exs_transaction_line UNION ALL SELECT max(row_version) FROM exs_deleted "
+                + "UNION ALL SELECT max(row_version) FROM exs_sales_invoice UNION ALL SELECT max(row_version) FROM exs_document "
+                + "UNION ALL SELECT max(row_version) FROM exs_document_attachment) x"));
         m.put("activeConnections", single("SELECT count(*) FROM exs_oauth_grant WHERE revoked_at IS NULL"));
         return m;
     }

@@ -17,7 +17,7 @@ final class Schema {
     static final long WRITE_LOCK = 0x4578_5342_0002L;
 
     private static final String[] ROW_TABLES = {"exs_division", "exs_account", "exs_contact", "exs_payment_term",
-        "exs_transaction_line", "exs_deleted"};
+        "exs_transaction_line", "exs_deleted", "exs_sales_invoice", "exs_document", "exs_document_attachment"};
 
     static List<String> statements() {
         List<String> s = new java.util.ArrayList<>(List.of(
@@ -146,6 +146,60 @@ final class Schema {
                 full_name    varchar(200),
                 row_version  bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
             "CREATE INDEX IF NOT EXISTS exs_deleted_sync ON exs_deleted (division, row_version)",
+            // Sales invoices, one row per invoice line as Exact's sync endpoint serves them (the sandbox's
+            // invoices have one line each), made from the payment terms by DocumentSeeder. No foreign keys to
+            // terms or accounts: deleting those (control endpoints) leaves the printed invoice, as at Exact.
+            """
+            CREATE TABLE IF NOT EXISTS exs_sales_invoice (
+                id               uuid PRIMARY KEY,
+                invoice_id       uuid NOT NULL,
+                division         integer NOT NULL REFERENCES exs_division (code),
+                payment_term_id  uuid NOT NULL UNIQUE,
+                account_id       uuid NOT NULL,
+                invoice_number   integer NOT NULL,
+                line_number      integer NOT NULL,
+                type             integer NOT NULL,
+                status           smallint NOT NULL,
+                journal          varchar(8) NOT NULL,
+                invoice_date     date NOT NULL,
+                due_date         date NOT NULL,
+                order_date       date,
+                currency         varchar(3) NOT NULL,
+                amount_dc        numeric(18,2) NOT NULL,
+                description      varchar(200),
+                your_ref         varchar(60),
+                document_id      uuid,
+                created          timestamptz NOT NULL,
+                modified         timestamptz NOT NULL,
+                row_version      bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_sales_invoice_sync ON exs_sales_invoice (division, row_version)",
+            // Documents (type 10: sales invoice) and their attachments: the printed invoice's PDF, whose
+            // content is rendered on request from the sales invoice (InvoicePdf), not stored.
+            """
+            CREATE TABLE IF NOT EXISTS exs_document (
+                id                    uuid PRIMARY KEY,
+                division              integer NOT NULL REFERENCES exs_division (code),
+                account_id            uuid NOT NULL,
+                type                  integer NOT NULL,
+                subject               varchar(200) NOT NULL,
+                document_date         date NOT NULL,
+                sales_invoice_number  integer,
+                entry_id              uuid,
+                created               timestamptz NOT NULL,
+                modified              timestamptz NOT NULL,
+                row_version           bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_document_sync ON exs_document (division, row_version)",
+            """
+            CREATE TABLE IF NOT EXISTS exs_document_attachment (
+                id           uuid PRIMARY KEY,
+                division     integer NOT NULL REFERENCES exs_division (code),
+                document_id  uuid NOT NULL REFERENCES exs_document (id),
+                file_name    varchar(200) NOT NULL,
+                file_size    bigint NOT NULL,
+                created      timestamptz NOT NULL,
+                modified     timestamptz NOT NULL,
+                row_version  bigint NOT NULL DEFAULT nextval('exs_rowversion'))""",
+            "CREATE INDEX IF NOT EXISTS exs_document_attachment_sync ON exs_document_attachment (division, row_version)",
             """
             CREATE TABLE IF NOT EXISTS exs_oauth_code (
                 code_hash    varchar(64) PRIMARY KEY,

@@ -60,12 +60,15 @@ public class SchemaInstaller {
             }
             if (hasDivision(c)) {
                 LOG.info("Exact sandbox: store already holds data; reusing it");
+                int documents = DocumentSeeder.seed(c);
+                LOG.info(() -> "Exact sandbox: " + documents + " sales invoices added to the existing store");
                 return;
             }
             DemoDataGenerator.Settings s = new DemoDataGenerator.Settings(settings.seed(), settings.debtors(),
                     settings.invoices(), settings.division(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
             DemoData data = DemoDataGenerator.generate(s);
             write(c, data);
+            DocumentSeeder.seed(c);
             LOG.info(() -> "Exact sandbox: seeded division " + data.division().code() + " with "
                     + data.accounts().size() + " accounts and " + data.terms().size() + " open items (seed "
                     + s.seed() + ")");

@@ -40,6 +40,7 @@ class SyncStoreTest {
         try (Connection c = database.dataSource().getConnection()) {
             SchemaInstaller.write(c, DemoDataGenerator.generate(
                     new DemoDataGenerator.Settings(7, 20, 300, DIVISION, LocalDate.of(2026, 11, 25))));
+            DocumentSeeder.seed(c);
         }
         store = new ExactStore();
         store.dataSource = database.dataSource();
@@ -67,6 +68,33 @@ class SyncStoreTest {
                 WHERE t.amount_dc <> (SELECT sum(l.amount_dc) FROM exs_transaction_line l
                                       WHERE l.account_id = t.account_id AND l.invoice_number = t.invoice_number)
                 """), "sales line plus receipts equal what is still open");
+    }
+
+    @Test
+    void everyItemHasItsSalesInvoiceAndNineInTenAPrintedPdfWhoseFileSizeIsWhatTheDownloadServes() throws SQLException {
+        long terms = database.single("SELECT count(*) FROM exs_payment_term");
+        assertEquals(terms, database.single("SELECT count(*) FROM exs_sales_invoice s JOIN exs_payment_term t "
+                + "ON t.id = s.payment_term_id AND t.invoice_number = s.invoice_number AND t.your_ref IS NOT DISTINCT FROM s.your_ref"));
+        long printed = database.single("SELECT count(*) FROM exs_sales_invoice WHERE document_id IS NOT NULL");
+        assertTrue(printed > terms * 8 / 10 && printed < terms, printed + " of " + terms + " printed");
+        assertEquals(printed, database.single("SELECT count(*) FROM exs_document d JOIN exs_sales_invoice s ON s.document_id = d.id "
+                + "AND s.invoice_number = d.sales_invoice_number AND d.type = 10"));
+
+        List<Map<String, Object>> attachments = store.sync(Entities.SYNC_DOCUMENT_ATTACHMENTS, DIVISION,
+                Entities.SYNC_DOCUMENT_ATTACHMENTS.schema().fields(), null, 0, 1000, false).rows();
+        assertEquals(printed, attachments.size());
+        for (Map<String, Object> a : attachments.subList(0, 20)) {
+            UUID id = (UUID) a.get("ID");
+            assertEquals("/docs/SysAttachment.aspx?ID=" + id + "&_Division_=" + DIVISION, a.get("Url"));
+            ExactStore.AttachmentFile file = store.attachment(DIVISION, id).orElseThrow();
+            assertEquals(a.get("FileName"), file.fileName());
+            assertEquals(((Number) a.get("FileSize")).longValue(),
+                    nl.dunwise.sandbox.exact.document.InvoicePdf.render(file.invoice()).length);
+        }
+        assertTrue(store.attachment(DIVISION + 1, (UUID) attachments.get(0).get("ID")).isEmpty(), "not in another division");
+        try (Connection c = database.dataSource().getConnection()) {
+            assertEquals(0, DocumentSeeder.seed(c), "seeding again adds nothing");
+        }
     }
 
     @Test

@@ -1,0 +1,77 @@
+package nl.dunwise.exact.document;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import javax.sql.DataSource;
+import nl.dunwise.exact.ExactCalls;
+import nl.dunwise.exact.ExactConnection;
+import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.ExactSettings;
+import nl.dunwise.exact.client.AttachmentUrl;
+import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.RefusedFileException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The PDFs Exact holds of a reminder's invoices, for the email that sends it. Runs outside the reminder's
+ * transaction (the download is an HTTP call, and what it fetches is kept whatever happens to the reminder).
+ * A download is one call against the connection's rate limit like any other, made only while the last
+ * answers Exact gave left budget ({@link DownloadBudget}), and never waited for: the reminder goes without the
+ * file instead.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class InvoicePdfs {
+
+    @Resource(lookup = "jdbc/dunwise")
+    private DataSource dataSource;
+
+    @Inject
+    private ExactConnectionService connections;
+
+    @Inject
+    private ExactSettings settings;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private DownloadBudget budget;
+
+    /** A PDF larger than this is refused: an invoice is a few pages, tens of kilobytes. */
+    @Inject
+    @ConfigProperty(name = "dunwise.exact.pdf-max-bytes", defaultValue = "5242880")
+    private long maxFileBytes;
+
+    /** All PDFs of one email together; many mail servers refuse messages over 10 to 25 MB. */
+    @Inject
+    @ConfigProperty(name = "dunwise.mail.attachments-max-bytes", defaultValue = "10485760")
+    private long maxMailBytes;
+
+    public InvoiceFiles forReminder(long reminderId) {
+        return new PdfCache(dataSource, clock, maxFileBytes, maxMailBytes).forReminder(reminderId, this::download);
+    }
+
+    private byte[] download(String url) {
+        URI base = settings.baseUri();
+        AttachmentUrl address = AttachmentUrl.parse(url, base).orElseThrow(() -> new RefusedFileException(
+                "its address is not an attachment on " + base + ": " + url));
+        ExactConnection connection = connections.current()
+                .orElseThrow(() -> new ExactApiException(0, "Dunwise is not connected to Exact Online"));
+        connection.getRateLimit().noCallsLeft(clock.instant()).or(() -> budget.exhausted(clock.instant())).ifPresent(why -> {
+            throw new ExactApiException(429, why);
+        });
+        ExactClient client = connections.client();
+        try {
+            return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
+        } finally {
+            budget.seen(client.lastRateLimit());
+        }
+    }
+}

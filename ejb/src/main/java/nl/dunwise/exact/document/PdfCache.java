@@ -1,0 +1,156 @@
+package nl.dunwise.exact.document;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import nl.dunwise.exact.client.RefusedFileException;
+
+/**
+ * The invoices' PDFs for one reminder: from the database when fetched before, else downloaded once and kept.
+ * Every statement commits on its own (auto-commit), outside the reminder's transaction: a file fetched is kept
+ * even if the reminder's transaction rolls back, and a failure to keep it cannot undo the reminder. Nothing
+ * here throws: a file that cannot be had is reported missing with its reason.
+ */
+final class PdfCache {
+
+    private static final Logger LOG = Logger.getLogger(PdfCache.class.getName());
+
+    /** Fetches the content at an attachment's Url; throws when it cannot. */
+    @FunctionalInterface
+    interface Downloader {
+        byte[] download(String url);
+    }
+
+    // One row per invoice of the reminder, in the order the reminder lists them; the first PDF attachment of its
+    // document when Exact has one (an invoice printed twice has two: the first is the original).
+    private static final String FILES = """
+            SELECT DISTINCT ON (i.due_date, i.invoice_number, i.id)
+                   i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason
+            FROM reminder_invoice ri
+            JOIN invoice i ON i.id = ri.invoice_id
+            LEFT JOIN invoice_pdf p ON p.invoice_id = i.id
+            LEFT JOIN document_attachment a ON a.id = p.attachment_id
+            WHERE ri.reminder_id = ?
+            ORDER BY i.due_date, i.invoice_number, i.id, a.id
+            """;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final long maxFileBytes;
+    private final long maxMailBytes;
+
+    PdfCache(DataSource dataSource, Clock clock, long maxFileBytes, long maxMailBytes) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.maxFileBytes = maxFileBytes;
+        this.maxMailBytes = maxMailBytes;
+    }
+
+    private record Row(String invoiceNumber, Long attachmentId, String fileName, String url, byte[] content,
+            String refused) {
+    }
+
+    InvoiceFiles forReminder(long reminderId, Downloader downloader) {
+        List<Row> rows;
+        try {
+            rows = rows(reminderId);
+        } catch (SQLException e) {
+            LOG.warning("Cannot read the invoice PDFs of reminder " + reminderId + ": " + e.getMessage());
+            return InvoiceFiles.none();
+        }
+        List<InvoiceFile> attached = new ArrayList<>();
+        List<InvoiceFiles.Missing> missing = new ArrayList<>();
+        long total = 0;
+        for (Row row : rows) {
+            String number = row.invoiceNumber() == null ? "?" : row.invoiceNumber();
+            if (row.attachmentId() == null) {
+                missing.add(new InvoiceFiles.Missing(number, "Exact Online has no PDF of this invoice"));
+                continue;
+            }
+            if (row.refused() != null) {
+                missing.add(new InvoiceFiles.Missing(number, row.refused()));
+                continue;
+            }
+            byte[] content = row.content() != null ? row.content() : fetch(row, downloader, missing, number);
+            if (content == null) {
+                continue;
+            }
+            if (total + content.length > maxMailBytes) {
+                missing.add(new InvoiceFiles.Missing(number, "the email would grow over " + maxMailBytes + " bytes"));
+                continue;
+            }
+            total += content.length;
+            attached.add(new InvoiceFile(number, fileName(row, number), content));
+        }
+        return new InvoiceFiles(List.copyOf(attached), List.copyOf(missing));
+    }
+
+    private byte[] fetch(Row row, Downloader downloader, List<InvoiceFiles.Missing> missing, String number) {
+        try {
+            byte[] content = downloader.download(row.url());
+            if (content.length > maxFileBytes) {
+                throw new RefusedFileException("the file is " + content.length + " bytes, more than the "
+                        + maxFileBytes + " allowed");
+            }
+            update("UPDATE document_attachment SET content = ?, content_type = 'application/pdf', fetched_at = ?, "
+                    + "last_fetch_at = ?, last_fetch_error = NULL WHERE id = ? AND url = ?", content, now(), now(),
+                    row.attachmentId(), row.url());
+            return content;
+        } catch (RefusedFileException e) {
+            String reason = "Exact Online's file was refused: " + e.getMessage();
+            LOG.warning("Invoice " + number + ", attachment " + row.attachmentId() + ": " + reason);
+            update("UPDATE document_attachment SET refused_reason = ?, last_fetch_error = ?, last_fetch_at = ? "
+                    + "WHERE id = ? AND url = ?", reason, reason, now(), row.attachmentId(), row.url());
+            missing.add(new InvoiceFiles.Missing(number, reason));
+        } catch (RuntimeException e) {
+            String reason = "the download from Exact Online failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.warning("Invoice " + number + ", attachment " + row.attachmentId() + ": " + reason);
+            update("UPDATE document_attachment SET last_fetch_error = ?, last_fetch_at = ? WHERE id = ?",
+                    reason, now(), row.attachmentId());
+            missing.add(new InvoiceFiles.Missing(number, reason));
+        }
+        return null;
+    }
+
+    private static String fileName(Row row, String number) {
+        String name = row.fileName() == null ? "" : row.fileName().replaceAll("[\\\\/\\r\\n\"]", "_").strip();
+        return name.isEmpty() ? "invoice-" + number + ".pdf" : name;
+    }
+
+    private List<Row> rows(long reminderId) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FILES)) {
+            ps.setLong(1, reminderId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getString(6)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Keeping what was learnt is a courtesy: if it fails the reminder still goes, and the next one asks again. */
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            LOG.warning("Cannot keep the outcome of an invoice PDF download: " + e.getMessage());
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}
