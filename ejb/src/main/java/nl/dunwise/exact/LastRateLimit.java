@@ -45,6 +45,19 @@ public class LastRateLimit {
         return value < 0 ? null : value;
     }
 
+    /** As the headers said, for a client that starts where the last round ended; null when none were seen. */
+    public RateLimit asRateLimit() {
+        if (!isKnown()) {
+            return null;
+        }
+        return new RateLimit(unknown(dailyLimit), unknown(dailyRemaining), dailyResetAt,
+                unknown(minutelyLimit), unknown(minutelyRemaining), minutelyResetAt);
+    }
+
+    private static long unknown(Long value) {
+        return value == null ? -1 : value;
+    }
+
     public boolean isKnown() {
         return seenAt != null;
     }

@@ -1,0 +1,19 @@
+package nl.dunwise.exact.client;
+
+/**
+ * What a round of calls is for, which decides how much of Exact's call budget it may spend. The scheduled
+ * sync is a safety net that can wait for tomorrow's budget; a write-back and a sync a person (or a webhook
+ * about a change) is waiting for cannot, so the scheduled sync leaves them a reserve.
+ */
+public enum CallPurpose {
+    /** The sync every 10 minutes: stops when the calls left fall to the reserve. */
+    SCHEDULED_SYNC,
+    /** "Sync now", the sync of a webhook's change, connecting and subscribing: may use the reserve. */
+    INTERACTIVE,
+    /** Notes and account changes for Exact from the outbox: may use the reserve. */
+    WRITE_BACK;
+
+    public boolean keepsReserve() {
+        return this == SCHEDULED_SYNC;
+    }
+}
