@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -216,6 +217,19 @@ public class ExactConnectionService {
 
     public long minutelyReserve() {
         return settings.minutelyReserve();
+    }
+
+    /**
+     * The daily reset the scheduled sync waits for, while the last answer showed no more calls left today than
+     * the reserve; empty while it may call.
+     */
+    public Optional<Instant> scheduledSyncWaitsUntil() {
+        long reserve = settings.dailyReserve();
+        Instant now = clock.instant();
+        return current().map(ExactConnection::getRateLimit)
+                .filter(r -> reserve > 0 && r.getDailyRemaining() != null && r.getDailyRemaining() <= reserve
+                        && r.getDailyResetAt() != null && r.getDailyResetAt().isAfter(now))
+                .map(LastRateLimit::getDailyResetAt);
     }
 
     /** Endpoints that answered errors in the last hour, and which Dunwise leaves alone for now. */

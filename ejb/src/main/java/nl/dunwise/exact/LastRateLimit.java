@@ -75,6 +75,10 @@ public class LastRateLimit {
         return dailyLimit;
     }
 
+    public Long getDailyRemaining() {
+        return dailyRemaining;
+    }
+
     public Instant getDailyResetAt() {
         return dailyResetAt;
     }
