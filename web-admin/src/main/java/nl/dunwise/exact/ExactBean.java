@@ -48,6 +48,7 @@ public class ExactBean {
     private List<Division> allDivisions;
     private Map<Integer, Boolean> managed;
     private List<EndpointErrors> endpointErrors;
+    private Optional<Instant> scheduledSyncWaitsUntil;
 
     /** The result of a connect attempt, passed back by the OAuth2 callback as a view parameter. */
     public String getOutcome() {
@@ -138,7 +139,10 @@ public class ExactBean {
 
     /** The daily reset the scheduled sync waits for because only the reserve is left; null while it runs. */
     public Instant getScheduledSyncWaitsUntil() {
-        return connections.scheduledSyncWaitsUntil().orElse(null);
+        if (scheduledSyncWaitsUntil == null) {
+            scheduledSyncWaitsUntil = connections.scheduledSyncWaitsUntil();
+        }
+        return scheduledSyncWaitsUntil.orElse(null);
     }
 
     /** Endpoints Exact answered errors on in the last hour, and whether Dunwise leaves them alone for now. */
