@@ -21,6 +21,7 @@ import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.client.CallBudget;
 import nl.dunwise.exact.client.CallPurpose;
+import nl.dunwise.exact.client.EndpointGuard;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.ExactJson;
@@ -188,7 +189,9 @@ public class ExactConnectionService {
     }
 
     private TokenRefresher refresher() {
-        ExactClient client = client(CallPurpose.INTERACTIVE);
+        // The token call has no division, so neither the error counts nor the call budget apply to it.
+        ExactClient client = new ExactClient(settings.baseUri(), clock, EndpointGuard.NONE,
+                CallBudget.unreserved(CallPurpose.INTERACTIVE));
         return new TokenRefresher(dataSource,
                 refreshToken -> client.refresh(refreshToken, settings.clientId(), settings.clientSecret()), cipher, clock);
     }
