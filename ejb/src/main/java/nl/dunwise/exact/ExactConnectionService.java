@@ -227,12 +227,7 @@ public class ExactConnectionService {
      * the reserve; empty while it may call.
      */
     public Optional<Instant> scheduledSyncWaitsUntil() {
-        long reserve = settings.dailyReserve();
-        Instant now = clock.instant();
-        return current().map(ExactConnection::getRateLimit)
-                .filter(r -> reserve > 0 && r.getDailyRemaining() != null && r.getDailyRemaining() <= reserve
-                        && r.getDailyResetAt() != null && r.getDailyResetAt().isAfter(now))
-                .map(LastRateLimit::getDailyResetAt);
+        return current().flatMap(c -> c.getRateLimit().scheduledSyncWaitsUntil(settings.dailyReserve(), clock.instant()));
     }
 
     /** Endpoints that answered errors in the last hour, and which Dunwise leaves alone for now. */

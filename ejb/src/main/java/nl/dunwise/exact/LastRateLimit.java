@@ -3,6 +3,7 @@ package nl.dunwise.exact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import java.util.Optional;
 import nl.dunwise.exact.client.RateLimit;
 
 /** The rate-limit headers of the last answer Exact gave a round, for the cockpit: calls used today and this minute. */
@@ -56,6 +57,18 @@ public class LastRateLimit {
 
     private static long unknown(Long value) {
         return value == null ? -1 : value;
+    }
+
+    /**
+     * The daily reset a scheduled sync waits for when this answer left no more calls today than the reserve;
+     * empty when it may call (more left, no reserve, or the day has reset since).
+     */
+    public Optional<Instant> scheduledSyncWaitsUntil(long dailyReserve, Instant now) {
+        if (dailyReserve <= 0 || dailyRemaining == null || dailyResetAt == null || !dailyResetAt.isAfter(now)
+                || dailyRemaining > dailyReserve) {
+            return Optional.empty();
+        }
+        return Optional.of(dailyResetAt);
     }
 
     public boolean isKnown() {
