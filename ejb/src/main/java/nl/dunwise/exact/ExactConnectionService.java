@@ -12,12 +12,16 @@ import jakarta.persistence.PersistenceContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
+import nl.dunwise.exact.client.CallBudget;
+import nl.dunwise.exact.client.CallPurpose;
+import nl.dunwise.exact.client.EndpointGuard;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.ExactJson;
@@ -53,6 +57,9 @@ public class ExactConnectionService {
     @Inject
     private Event<DivisionAdded> divisionAdded;
 
+    @Inject
+    private ExactEndpointErrors endpointErrors;
+
     public boolean configured() {
         return settings.configured();
     }
@@ -71,7 +78,7 @@ public class ExactConnectionService {
      * they reach, and stores it all in one transaction.
      */
     public ExactConnection completeAuthorization(String code, Actor actor) {
-        ExactClient client = client();
+        ExactClient client = client(CallPurpose.INTERACTIVE);
         TokenGrant grant = client.exchangeCode(code, settings.redirectUri(), settings.clientId(), settings.clientSecret());
         JsonObject me = client.me(grant.accessToken());
         ExactUser user = new ExactUser(ExactJson.guid(me, "UserID"), ExactJson.optionalString(me, "UserName").orElse(null),
@@ -182,7 +189,9 @@ public class ExactConnectionService {
     }
 
     private TokenRefresher refresher() {
-        ExactClient client = client();
+        // The token call has no division, so neither the error counts nor the call budget apply to it.
+        ExactClient client = new ExactClient(settings.baseUri(), clock, EndpointGuard.NONE,
+                CallBudget.unreserved(CallPurpose.INTERACTIVE));
         return new TokenRefresher(dataSource,
                 refreshToken -> client.refresh(refreshToken, settings.clientId(), settings.clientSecret()), cipher, clock);
     }
@@ -194,8 +203,36 @@ public class ExactConnectionService {
         });
     }
 
-    public ExactClient client() {
-        return new ExactClient(settings.baseUri(), clock);
+    /**
+     * A client for one round of calls: guarded by the shared error counts, and for a scheduled sync leaving the
+     * reserve of the call budget, starting from the rate-limit headers the last round saw.
+     */
+    public ExactClient client(CallPurpose purpose) {
+        CallBudget budget = new CallBudget(purpose, settings.dailyReserve(), settings.minutelyReserve(),
+                current().map(c -> c.getRateLimit().asRateLimit()).orElse(null));
+        return new ExactClient(settings.baseUri(), clock, new GuardedEndpoints(endpointErrors, clock), budget);
+    }
+
+    /** The calls a scheduled sync leaves for write-back and people: per day, per minute. */
+    public long dailyReserve() {
+        return settings.dailyReserve();
+    }
+
+    public long minutelyReserve() {
+        return settings.minutelyReserve();
+    }
+
+    /**
+     * The daily reset the scheduled sync waits for, while the last answer showed no more calls left today than
+     * the reserve; empty while it may call.
+     */
+    public Optional<Instant> scheduledSyncWaitsUntil() {
+        return current().flatMap(c -> c.getRateLimit().scheduledSyncWaitsUntil(settings.dailyReserve(), clock.instant()));
+    }
+
+    /** Endpoints that answered errors in the last hour, and which Dunwise leaves alone for now. */
+    public List<EndpointErrors> endpointErrors() {
+        return endpointErrors.lastHour(clock.instant());
     }
 
     public static String newState() {

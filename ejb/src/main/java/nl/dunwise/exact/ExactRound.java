@@ -23,14 +23,14 @@ public record ExactRound(boolean answered, String outage, RateLimit rateLimit) {
 
     /**
      * The message of an Exact failure in the cause chain that says Exact itself is in trouble (no answer,
-     * 408, 429, 5xx) rather than refusing or garbling one request; null otherwise. The container may wrap it
+     * 408, 429, 5xx, a proxy's HTML page) rather than refusing or garbling one request, or Dunwise holding back
+     * (an endpoint paused for its errors, the call reserve); null otherwise. The container may wrap it
      * in an EJBException.
      */
     public static String outageIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ExactApiException x) {
-                int status = x.status();
-                return status == 0 || status == 408 || status == 429 || status >= 500 ? x.getMessage() : null;
+                return x.isOutage() ? x.getMessage() : null;
             }
         }
         return null;

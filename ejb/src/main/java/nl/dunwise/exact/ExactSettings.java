@@ -4,11 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Where Exact Online is and who we are there. Production differs from the sandbox only in these values. */
 @ApplicationScoped
 public class ExactSettings {
+
+    private static final Logger LOG = Logger.getLogger(ExactSettings.class.getName());
+
+    static final String DAILY_RESERVE = "dunwise.exact.reserve.daily";
+    static final String MINUTELY_RESERVE = "dunwise.exact.reserve.minutely";
 
     @Inject
     @ConfigProperty(name = "dunwise.exact.base-url")
@@ -33,6 +39,16 @@ public class ExactSettings {
     @Inject
     @ConfigProperty(name = "dunwise.admin.url")
     String adminUrl;
+
+    /** Calls of Exact's daily budget (per division) the scheduled sync leaves for write-back and people. */
+    @Inject
+    @ConfigProperty(name = DAILY_RESERVE, defaultValue = "500")
+    long dailyReserve;
+
+    /** Calls of each minute's budget the scheduled sync leaves for write-back and people. */
+    @Inject
+    @ConfigProperty(name = MINUTELY_RESERVE, defaultValue = "10")
+    long minutelyReserve;
 
     public URI baseUri() {
         return URI.create(stripSlash(baseUrl));
@@ -64,6 +80,22 @@ public class ExactSettings {
     /** The app's webhook secret from the Exact App Center: the key of every HashCode Exact sends. */
     public Optional<String> webhookSecret() {
         return webhookSecret.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public long dailyReserve() {
+        return notNegative(DAILY_RESERVE, dailyReserve);
+    }
+
+    public long minutelyReserve() {
+        return notNegative(MINUTELY_RESERVE, minutelyReserve);
+    }
+
+    private static long notNegative(String key, long value) {
+        if (value < 0) {
+            LOG.warning(() -> key + " is " + value + "; a reserve cannot be negative, so none is kept");
+            return 0;
+        }
+        return value;
     }
 
     /** Where Exact posts webhook events; public, outside the staff login (see web-admin's web.xml). */

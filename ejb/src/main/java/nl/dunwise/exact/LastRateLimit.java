@@ -63,6 +63,31 @@ public class LastRateLimit {
         return Optional.empty();
     }
 
+    /** As the headers said, for a client that starts where the last round ended; null when none were seen. */
+    public RateLimit asRateLimit() {
+        if (!isKnown()) {
+            return null;
+        }
+        return new RateLimit(unknown(dailyLimit), unknown(dailyRemaining), dailyResetAt,
+                unknown(minutelyLimit), unknown(minutelyRemaining), minutelyResetAt);
+    }
+
+    private static long unknown(Long value) {
+        return value == null ? -1 : value;
+    }
+
+    /**
+     * The daily reset a scheduled sync waits for when this answer left no more calls today than the reserve;
+     * empty when it may call (more left, no reserve, or the day has reset since).
+     */
+    public Optional<Instant> scheduledSyncWaitsUntil(long dailyReserve, Instant now) {
+        if (dailyReserve <= 0 || dailyRemaining == null || dailyResetAt == null || !dailyResetAt.isAfter(now)
+                || dailyRemaining > dailyReserve) {
+            return Optional.empty();
+        }
+        return Optional.of(dailyResetAt);
+    }
+
     public boolean isKnown() {
         return seenAt != null;
     }
@@ -78,6 +103,10 @@ public class LastRateLimit {
 
     public Long getDailyLimit() {
         return dailyLimit;
+    }
+
+    public Long getDailyRemaining() {
+        return dailyRemaining;
     }
 
     public Instant getDailyResetAt() {

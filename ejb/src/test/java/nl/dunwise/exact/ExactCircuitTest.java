@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ejb.EJBException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.MalformedRecordException;
 import nl.dunwise.exact.client.RateLimit;
@@ -145,5 +146,17 @@ class ExactCircuitTest {
         assertNull(ExactRound.outageIn(new ExactApiException(401, "Exact Online refused the access token")));
         assertNull(ExactRound.outageIn(new MalformedRecordException("the answer is not valid JSON")));
         assertNull(ExactRound.outageIn(new IllegalStateException("Cannot store a page")));
+    }
+
+    @Test
+    void theCockpitSaysTheScheduledSyncWaitsWhileOnlyTheReserveIsLeftToday() {
+        Instant reset = T0.plus(Duration.ofHours(15));
+        connection.recordRound(ExactRound.answered(new RateLimit(5000, 500, reset, 60, 40, T0.plusSeconds(40))), T0);
+        LastRateLimit kept = connection.getRateLimit();
+
+        assertEquals(Optional.of(reset), kept.scheduledSyncWaitsUntil(500, T0));
+        assertEquals(Optional.empty(), kept.scheduledSyncWaitsUntil(499, T0), "one call more than the reserve");
+        assertEquals(Optional.empty(), kept.scheduledSyncWaitsUntil(0, T0), "no reserve kept");
+        assertEquals(Optional.empty(), kept.scheduledSyncWaitsUntil(500, reset), "a new day");
     }
 }

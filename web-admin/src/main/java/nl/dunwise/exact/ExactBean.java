@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public class ExactBean {
     private String outcome;
     private List<Division> allDivisions;
     private Map<Integer, Boolean> managed;
+    private List<EndpointErrors> endpointErrors;
+    private Optional<Instant> scheduledSyncWaitsUntil;
 
     /** The result of a connect attempt, passed back by the OAuth2 callback as a view parameter. */
     public String getOutcome() {
@@ -123,6 +126,36 @@ public class ExactBean {
     /** Exact Online's circuit is open: scheduled syncs and write-backs skip it until the next try. */
     public boolean isUnreachable() {
         return connection().map(c -> c.getCircuit().isOpen()).orElse(false);
+    }
+
+    /** Calls of the day's budget the scheduled sync leaves for write-back and for syncs people ask for. */
+    public long getDailyReserve() {
+        return connections.dailyReserve();
+    }
+
+    public long getMinutelyReserve() {
+        return connections.minutelyReserve();
+    }
+
+    /** The daily reset the scheduled sync waits for because only the reserve is left; null while it runs. */
+    public Instant getScheduledSyncWaitsUntil() {
+        if (scheduledSyncWaitsUntil == null) {
+            scheduledSyncWaitsUntil = connections.scheduledSyncWaitsUntil();
+        }
+        return scheduledSyncWaitsUntil.orElse(null);
+    }
+
+    /** Endpoints Exact answered errors on in the last hour, and whether Dunwise leaves them alone for now. */
+    public List<EndpointErrors> getEndpointErrors() {
+        if (endpointErrors == null) {
+            endpointErrors = connections.endpointErrors();
+        }
+        return endpointErrors;
+    }
+
+    /** Dunwise's own limit of errors per endpoint and hour, below Exact's 10. */
+    public int getErrorsAllowed() {
+        return ExactEndpointErrors.STOP_AT;
     }
 
     public List<SyncStatus> getSyncStatuses() {

@@ -24,6 +24,11 @@ public class ExactApiException extends RuntimeException {
         return status == 401;
     }
 
+    /** Exact itself is in trouble (no answer, 408, 429, 5xx, a proxy's page) rather than refusing this request. */
+    public boolean isOutage() {
+        return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
     /**
      * Exact refused the request itself (400, 403, 404, ...): sending it again changes nothing, and Exact blocks
      * an app after 10 such errors per endpoint per hour. 401 (refresh the token), 408 and 429 are not.

@@ -12,6 +12,7 @@ import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnection;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactSettings;
+import nl.dunwise.exact.client.CallPurpose;
 import nl.dunwise.exact.client.AttachmentUrl;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
@@ -67,7 +68,7 @@ public class InvoicePdfs {
         connection.getRateLimit().noCallsLeft(clock.instant()).or(() -> budget.exhausted(clock.instant())).ifPresent(why -> {
             throw new ExactApiException(429, why);
         });
-        ExactClient client = connections.client();
+        ExactClient client = connections.client(CallPurpose.ATTACHMENT_DOWNLOAD);
         try {
             return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
         } finally {

@@ -20,6 +20,9 @@ import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactCircuitBreaker;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactRound;
+import nl.dunwise.exact.client.BudgetReservedException;
+import nl.dunwise.exact.client.CallPurpose;
+import nl.dunwise.exact.client.EndpointPausedException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.RateLimit;
 import nl.dunwise.exact.client.SyncEndpoint;
@@ -70,28 +73,32 @@ public class SyncService {
     @Asynchronous
     public void scheduledInBackground() {
         if (connections.connected() && circuit.admitsRound()) {
-            circuit.record(syncAll(Actor.SYSTEM));
+            circuit.record(syncAll(Actor.SYSTEM, CallPurpose.SCHEDULED_SYNC));
         }
     }
 
-    /** A person asked: tried even while the circuit is open, and a success closes it. */
+    /** A person asked: tried even while the circuit is open, and a success closes it; may use the call reserve. */
     @Asynchronous
     public void syncAllInBackground(Actor actor) {
-        circuit.record(syncAll(actor));
+        circuit.record(syncAll(actor, CallPurpose.INTERACTIVE));
     }
 
     /**
      * Syncs every managed division (an unmanaged one is left alone) and answers what the round showed of
-     * Exact's health: an outage in any division counts, since the next division would meet it too.
+     * Exact's health: an outage in any division counts, since the next division would meet it too. A
+     * scheduled sync stops in a division when only the reserve of its call budget is left.
      */
-    public ExactRound syncAll(Actor actor) {
-        ExactClient client = connections.client();
+    public ExactRound syncAll(Actor actor, CallPurpose purpose) {
+        ExactClient client = connections.client(purpose);
         String outage = null;
         boolean answered = false;
         for (Division division : connections.managedDivisions()) {
             try {
                 syncDivision(client, division, ORDER, actor);
                 answered = true;
+            } catch (BudgetReservedException | EndpointPausedException e) {
+                // Dunwise holding back by its own rules: nothing failed, and the cockpit shows why.
+                LOG.info("Sync of division " + division.getCode() + " held back: " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Sync of division " + division.getCode() + " stopped: " + e.getMessage(), e);
                 // Any other failure (a refused request, a page we cannot store) says nothing about Exact's health.
@@ -112,9 +119,12 @@ public class SyncService {
         syncDivision(division, ORDER, actor);
     }
 
-    /** An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}). */
+    /**
+     * An incremental sync of some endpoints of one division, in the given order (see {@link #inOrder}), for a
+     * change someone is waiting for (a webhook's): it may use the call reserve.
+     */
     public void syncDivision(Division division, List<SyncEndpoint> endpoints, Actor actor) {
-        syncDivision(connections.client(), division, endpoints, actor);
+        syncDivision(connections.client(CallPurpose.INTERACTIVE), division, endpoints, actor);
     }
 
     private void syncDivision(ExactClient client, Division division, List<SyncEndpoint> endpoints, Actor actor) {

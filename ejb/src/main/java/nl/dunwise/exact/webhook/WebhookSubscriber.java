@@ -27,6 +27,7 @@ import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactNotConfiguredException;
 import nl.dunwise.exact.ExactSettings;
 import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.CallPurpose;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.ExactJson;
 
@@ -79,7 +80,7 @@ public class WebhookSubscriber {
         }
         List<JsonObject> existing;
         try {
-            ExactClient client = connections.client();
+            ExactClient client = connections.client(CallPurpose.INTERACTIVE);
             existing = ExactCalls.withToken(connections, t -> client.webhookSubscriptions(t, division));
         } catch (ExactApiException | ExactNotConfiguredException e) {
             for (WebhookTopic topic : WebhookTopic.values()) {
@@ -97,7 +98,7 @@ public class WebhookSubscriber {
                     subscribed(division, topic, callback, known.get());
                     continue;
                 }
-                ExactClient client = connections.client();
+                ExactClient client = connections.client(CallPurpose.INTERACTIVE);
                 JsonObject created = ExactCalls.withToken(connections,
                         t -> client.subscribeWebhook(t, division, callback, topic.exactName()));
                 UUID id = ExactJson.guid(created, "ID");

@@ -22,6 +22,8 @@ import nl.dunwise.exact.ExactConnectionRevokedException;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactNotConfiguredException;
 import nl.dunwise.exact.ExactRound;
+import nl.dunwise.exact.client.CallPurpose;
+import nl.dunwise.exact.client.EndpointPausedException;
 import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.RateLimit;
@@ -81,7 +83,7 @@ public class WriteBackSender {
 
     /** Sends what is due; answers what the round showed of Exact's health. */
     public ExactRound sendDue() {
-        ExactClient client = connections.client();
+        ExactClient client = connections.client(CallPurpose.WRITE_BACK);
         boolean answered = false;
         for (int b = 0; b < BATCHES_PER_RUN; b++) {
             List<WriteBack> batch = queue.claim(BATCH, clock.instant(), RetryPolicy.CLAIM);
@@ -90,6 +92,11 @@ public class WriteBackSender {
                 try {
                     writeBacks.done(writeBack, ExactCalls.withToken(connections, token -> send(client, token, writeBack)));
                     answered = true;
+                } catch (EndpointPausedException e) {
+                    // Exact would block the endpoint (or has): nothing was sent, so no attempt of these is spent.
+                    LOG.warning("Write-back paused: " + e.getMessage());
+                    writeBacks.release(batch.subList(i, batch.size()));
+                    return answered ? ExactRound.answered(client.lastRateLimit().orElse(null)) : ExactRound.untried();
                 } catch (ExactApiException e) {
                     writeBacks.failed(writeBack, e.getMessage(), e.isPermanent());
                     if (!e.isPermanent()) {

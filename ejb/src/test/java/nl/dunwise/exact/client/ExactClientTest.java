@@ -38,6 +38,10 @@ class ExactClientTest {
     private int calls;
 
     private ExactClient client() {
+        return client(EndpointGuard.NONE, CallBudget.unreserved(CallPurpose.INTERACTIVE));
+    }
+
+    private ExactClient client(EndpointGuard guard, CallBudget budget) {
         ExactApi api = new ExactApi() {
             @Override
             public Response token(Form form) {
@@ -97,7 +101,7 @@ class ExactClientTest {
                 return next();
             }
         };
-        return new ExactClient(api, Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
+        return new ExactClient(api, Clock.fixed(NOW, ZoneOffset.UTC), waits::add, guard, budget);
     }
 
     private Response next() {
@@ -316,8 +320,9 @@ class ExactClientTest {
 
     @Test
     void aDownloadThatIsNoPdfOrTooLargeIsRefusedForGood() {
+        // A page where the file belongs is a proxy's or a login page: an outage, tried again with the next reminder.
         answer(new ScriptedResponse(200, "<html>Log in</html>").header("Content-Type", "text/html; charset=utf-8"));
-        assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 1000));
+        assertThrows(ProxyPageException.class, () -> client().downloadPdf("t", FILE, 1000));
         answer(ScriptedResponse.file(200, "not a pdf at all".getBytes()).header("Content-Type", "application/pdf"));
         assertThrows(RefusedFileException.class, () -> client().downloadPdf("t", FILE, 1000));
         answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").header("Content-Length", "99999999"));
@@ -358,5 +363,192 @@ class ExactClientTest {
                 + "&_Division_=3124567", exact).isEmpty());
         assertTrue(AttachmentUrl.parse("https://start.exactonline.nl/docs/SysAttachment.aspx?ID=nope&_Division_=1", exact).isEmpty());
         assertTrue(AttachmentUrl.parse("not a url at all", exact).isEmpty());
+    }
+
+    // An HTML page instead of JSON: a proxy or maintenance in front of Exact.
+
+    private static final String BAD_GATEWAY = "<html>\n<head><title>502 Bad Gateway</title></head>\n"
+            + "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+    private static final String MAINTENANCE = "<!DOCTYPE html><html><head><title>Exact Online - Maintenance</title></head>"
+            + "<body><h1>Exact Online is temporarily unavailable</h1></body></html>";
+
+    @Test
+    void aMaintenancePageWithA200IsATransientFailureWithItsTitleNotAJsonCrash() {
+        for (int i = 0; i < 4; i++) {
+            answer(new ScriptedResponse(200, MAINTENANCE).header("Content-Type", "text/html; charset=utf-8"));
+        }
+        ExactApiException e = assertThrows(ExactApiException.class, () -> client().syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null));
+        assertInstanceOf(ProxyPageException.class, e);
+        assertTrue(e.isOutage(), "counts towards the circuit like a 5xx");
+        assertFalse(e.isPermanent(), "tried again later");
+        assertEquals("Exact Online is unavailable (HTTP 200): an HTML page came back instead of JSON (\"Exact Online - "
+                + "Maintenance\"), as a proxy or a maintenance window in front of Exact answers", e.getMessage());
+        assertEquals(4, calls);
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000)), waits);
+    }
+
+    @Test
+    void aProxysBadGatewayPageIsRetriedAndTheCallRecovers() {
+        answer(new ScriptedResponse(502, BAD_GATEWAY));
+        answer(new ScriptedResponse(200, PAGE).header("Content-Type", "application/json"));
+        assertEquals(1, client().syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null).records().size());
+        assertEquals(2, calls);
+    }
+
+    @Test
+    void anHtmlPageWithoutContentTypeIsKnownByItsFirstCharacter() {
+        for (int i = 0; i < 4; i++) {
+            answer(new ScriptedResponse(503, "  <html><head><title>503 Service\n Unavailable</title></head></html>"));
+        }
+        ExactApiException e = assertThrows(ProxyPageException.class, () -> client().createNote("t", 1, ACCOUNT, NOTE));
+        assertEquals(503, e.status());
+        assertTrue(e.getMessage().contains("\"503 Service Unavailable\""), e.getMessage());
+    }
+
+    @Test
+    void anEmptyAnswerLabelledHtmlIsNoPage() {
+        answer(new ScriptedResponse(204, "").header("Content-Type", "text/html"));
+        client().updateAccount("t", 1, ACCOUNT, HOLD);
+        assertEquals(1, calls);
+    }
+
+    // The error limit: count what Exact counts, stop before it blocks.
+
+    /** Records what the client reports and pauses the endpoints the test names. */
+    private static final class RecordingGuard implements EndpointGuard {
+        final List<String> refused = new ArrayList<>();
+        final java.util.Set<String> paused = new java.util.HashSet<>();
+
+        @Override
+        public void admit(ExactEndpoint endpoint) {
+            if (paused.contains(endpoint.path())) {
+                throw new EndpointPausedException(endpoint, NOW.plusSeconds(600), "paused " + endpoint.path());
+            }
+        }
+
+        @Override
+        public void refused(ExactEndpoint endpoint, int status, String message, boolean blocked) {
+            refused.add(endpoint.division() + " " + endpoint.path() + " " + status + (blocked ? " blocked" : ""));
+        }
+    }
+
+    private final RecordingGuard guard = new RecordingGuard();
+
+    @Test
+    void theErrorsExactCountsAreReportedPerEndpointAndNothingElse() {
+        ExactClient client = client(guard, CallBudget.unreserved(CallPurpose.WRITE_BACK));
+        answer(new ScriptedResponse(400, "{\"error\":{\"message\":{\"value\":\"Subject is mandatory\"}}}"));
+        answer(new ScriptedResponse(404, "{\"error\":{\"message\":{\"value\":\"Account does not exist\"}}}"));
+        answer(new ScriptedResponse(401, "{\"error\":{\"message\":{\"value\":\"expired\"}}}"));
+        answer(new ScriptedResponse(503, "{}"));
+        answer(new ScriptedResponse(204, null));
+        assertThrows(ExactApiException.class, () -> client.createNote("t", 3124567, ACCOUNT, NOTE));
+        assertThrows(ExactApiException.class, () -> client.updateAccount("t", 3124567, ACCOUNT, HOLD));
+        assertThrows(ExactApiException.class, () -> client.syncPage("t", 7, SyncEndpoint.PAYMENT_TERMS, 1, null));
+        client.updateAccount("t", 3124567, ACCOUNT, HOLD);
+        assertEquals(List.of("3124567 activities/CommunicationNotes 400", "3124567 crm/Accounts 404",
+                "7 sync/Cashflow/PaymentTerms 401"), guard.refused, "a 503 is no error by Exact's count");
+    }
+
+    @Test
+    void aPausedEndpointIsNotCalledAtAll() {
+        guard.paused.add("activities/CommunicationNotes");
+        ExactClient client = client(guard, CallBudget.unreserved(CallPurpose.WRITE_BACK));
+        EndpointPausedException e = assertThrows(EndpointPausedException.class, () -> client.createNote("t", 1, ACCOUNT, NOTE));
+        assertFalse(e.isOutage(), "Dunwise holding back says nothing about Exact's health");
+        assertEquals(0, calls);
+        answer(new ScriptedResponse(204, null));
+        client.updateAccount("t", 1, ACCOUNT, HOLD);
+        assertEquals(1, calls, "other endpoints are called");
+    }
+
+    @Test
+    void a429WithCallsLeftIsExactsErrorBlockAndIsNeitherWaitedForNorRetried() {
+        answer(new ScriptedResponse(429, "{\"error\":{\"code\":\"\",\"message\":{\"lang\":\"\",\"value\":\"API key "
+                + "blocked: too many errors on endpoint 'activities/CommunicationNotes' in the last hour.\"}}}")
+                .limits(4200, 45, NOW.plusSeconds(30).toEpochMilli()));
+        EndpointPausedException e = assertThrows(EndpointPausedException.class,
+                () -> client(guard, CallBudget.unreserved(CallPurpose.WRITE_BACK)).createNote("t", 1, ACCOUNT, NOTE));
+        assertEquals(1, calls);
+        assertTrue(waits.isEmpty());
+        assertEquals(NOW.plus(Duration.ofHours(1)), e.until());
+        assertTrue(e.getMessage().contains("blocked activities/CommunicationNotes for too many errors: API key blocked"),
+                e.getMessage());
+        assertEquals(List.of("1 activities/CommunicationNotes 429 blocked"), guard.refused);
+    }
+
+    // The call budget: the scheduled sync leaves a reserve.
+
+    private static RateLimit left(long daily, long minutely) {
+        return new RateLimit(5000, daily, NOW.plus(Duration.ofHours(14)), 60, minutely, NOW.plusSeconds(30));
+    }
+
+    @Test
+    void theScheduledSyncStopsAtTheDailyReserveKnownFromTheLastRound() {
+        CallBudget budget = new CallBudget(CallPurpose.SCHEDULED_SYNC, 500, 10, left(500, 60));
+        BudgetReservedException e = assertThrows(BudgetReservedException.class,
+                () -> client(guard, budget).syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null));
+        assertEquals(0, calls);
+        assertFalse(e.isOutage());
+        assertEquals(NOW.plus(Duration.ofHours(14)), e.resetAt());
+        assertTrue(e.getMessage().contains("500 of today's Exact Online calls are left, and 500 are kept"), e.getMessage());
+    }
+
+    @Test
+    void theScheduledSyncSpendsDownToTheReserveAndStopsThere() {
+        ExactClient client = client(guard, new CallBudget(CallPurpose.SCHEDULED_SYNC, 500, 0, left(502, 60)));
+        answer(new ScriptedResponse(200, PAGE).limits(501, 59, NOW.plusSeconds(30).toEpochMilli()));
+        answer(new ScriptedResponse(200, PAGE).limits(500, 58, NOW.plusSeconds(30).toEpochMilli()));
+        client.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        client.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        assertThrows(BudgetReservedException.class, () -> client.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null));
+        assertEquals(2, calls, "the reserve of 500 is untouched");
+    }
+
+    @Test
+    void writeBackAndInteractiveSyncsMayUseTheReserve() {
+        for (CallPurpose purpose : List.of(CallPurpose.WRITE_BACK, CallPurpose.INTERACTIVE)) {
+            answer(new ScriptedResponse(200, PAGE).limits(11, 50, NOW.plusSeconds(30).toEpochMilli()));
+            client(guard, new CallBudget(purpose, 500, 10, left(12, 50))).syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        }
+        assertEquals(2, calls);
+    }
+
+    @Test
+    void aReserveSeenBeforeTheDailyResetNoLongerHolds() {
+        RateLimit yesterday = new RateLimit(5000, 20, NOW.minusSeconds(1), 60, 50, NOW.minusSeconds(30));
+        answer(new ScriptedResponse(200, PAGE));
+        client(guard, new CallBudget(CallPurpose.SCHEDULED_SYNC, 500, 10, yesterday)).syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        assertEquals(1, calls);
+    }
+
+    @Test
+    void theReserveIsKeptPerDivision() {
+        ExactClient client = client(guard, new CallBudget(CallPurpose.SCHEDULED_SYNC, 500, 0, null));
+        answer(new ScriptedResponse(200, PAGE).limits(400, 50, NOW.plusSeconds(30).toEpochMilli()));
+        answer(new ScriptedResponse(200, PAGE).limits(4000, 50, NOW.plusSeconds(30).toEpochMilli()));
+        client.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        client.syncPage("t", 2, SyncEndpoint.ACCOUNTS, 1, null);
+        assertThrows(BudgetReservedException.class, () -> client.syncPage("t", 1, SyncEndpoint.CONTACTS, 1, null));
+        assertEquals(2, calls, "division 1 is down to its reserve, division 2 was not");
+    }
+
+    @Test
+    void theScheduledSyncLeavesTheMinutelyReserveAndWaitsForTheNextMinute() {
+        ExactClient bulk = client(guard, new CallBudget(CallPurpose.SCHEDULED_SYNC, 500, 10, null));
+        answer(new ScriptedResponse(200, PAGE).limits(4000, 10, NOW.plusSeconds(30).toEpochMilli()));
+        answer(new ScriptedResponse(200, PAGE).limits(3999, 59, NOW.plusSeconds(90).toEpochMilli()));
+        bulk.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        bulk.syncPage("t", 1, SyncEndpoint.ACCOUNTS, 1, null);
+        assertEquals(1, waits.size(), "10 left this minute are the reserve: waited for the reset");
+        assertTrue(waits.get(0).compareTo(Duration.ofSeconds(30)) >= 0, waits.toString());
+
+        waits.clear();
+        ExactClient writeBack = client(guard, new CallBudget(CallPurpose.WRITE_BACK, 500, 10, null));
+        answer(new ScriptedResponse(204, null).limits(3998, 10, NOW.plusSeconds(30).toEpochMilli()));
+        answer(new ScriptedResponse(204, null).limits(3997, 9, NOW.plusSeconds(30).toEpochMilli()));
+        writeBack.updateAccount("t", 1, ACCOUNT, HOLD);
+        writeBack.updateAccount("t", 1, ACCOUNT, HOLD);
+        assertTrue(waits.isEmpty(), "write-back uses the minutely reserve without waiting");
     }
 }

@@ -7,10 +7,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import nl.dunwise.sandbox.exact.ratelimit.ErrorLimiter;
 import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
 
 /**
- * The shared clock and the one rate limiter of the application. The clock is a bean so the time-based
+ * The shared clock and the one rate limiter and error limiter of the application. The clock is a bean so the time-based
  * rules (tokens, limits, generated dates) all read the same time source.
  */
 @ApplicationScoped
@@ -29,5 +30,11 @@ public class Producers {
     @Singleton
     RateLimiter rateLimiter(Clock clock) {
         return new RateLimiter(clock, settings::rateMinutely, settings::rateDaily);
+    }
+
+    @Produces
+    @Singleton
+    ErrorLimiter errorLimiter(Clock clock) {
+        return new ErrorLimiter(clock, settings::errorsPerHour);
     }
 }

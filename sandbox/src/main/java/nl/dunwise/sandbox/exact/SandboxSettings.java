@@ -24,6 +24,7 @@ public class SandboxSettings {
     public static final String ACCESS_TOKEN_SECONDS = "sandbox.exact.access-token-seconds";
     public static final String RATE_MINUTELY = "sandbox.exact.rate.minutely";
     public static final String RATE_DAILY = "sandbox.exact.rate.daily";
+    public static final String RATE_ERRORS_PER_HOUR = "sandbox.exact.rate.errors-per-hour";
     public static final String SEED = "sandbox.exact.seed";
     public static final String DEBTORS = "sandbox.exact.debtors";
     public static final String INVOICES = "sandbox.exact.invoices";
@@ -84,6 +85,11 @@ public class SandboxSettings {
 
     public int rateDaily() {
         return integer(RATE_DAILY, 5000);
+    }
+
+    /** Errors (400, 401, 403, 404) per app, user, division and endpoint in an hour that block the endpoint. */
+    public int errorsPerHour() {
+        return integer(RATE_ERRORS_PER_HOUR, 10);
     }
 
     public long seed() {

@@ -1,8 +1,10 @@
 package nl.dunwise.sandbox.exact.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +24,15 @@ import jakarta.ws.rs.ext.Provider;
 import nl.dunwise.sandbox.exact.control.FaultSwitches;
 import nl.dunwise.sandbox.exact.oauth.ApiPrincipal;
 import nl.dunwise.sandbox.exact.oauth.TokenStore;
+import nl.dunwise.sandbox.exact.ratelimit.ErrorLimiter;
 import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
 
 /**
  * The gate of {@code /api/v1} (see the package description for the order of checks). It runs before
  * matching so that unknown paths, too, need a token, count against the limits and carry the headers.
  * Faults come before the 401 so that "the next N calls fail" holds whatever state the client is in.
+ * Answers 400, 401, 403 and 404 count towards Exact's error limit of the app, user, division and endpoint
+ * ({@link ErrorLimiter}); a blocked endpoint answers 429 before the rate limit is charged.
  */
 @Provider
 @PreMatching
@@ -40,6 +45,12 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
     static final String RATE_KEY = "nl.dunwise.sandbox.exact.rateKey";
     static final String RATE_STATE = "nl.dunwise.sandbox.exact.rateState";
     static final String V1 = "nl.dunwise.sandbox.exact.v1";
+    static final String ERROR_KEY = "nl.dunwise.sandbox.exact.errorKey";
+    /** Set on answers that come from "a proxy in front of Exact", which knows nothing of Exact's limits. */
+    static final String FROM_PROXY = "nl.dunwise.sandbox.exact.fromProxy";
+
+    /** The answers Exact counts as errors towards its limit per endpoint and hour. */
+    static final Set<Integer> COUNTED_ERRORS = Set.of(400, 401, 403, 404);
 
     /** Cut off mid-record, like a connection dropped by a proxy. */
     static final String MALFORMED_BODY = "{\"d\":{\"results\":[{\"__metadata\":{\"uri\":\"";
@@ -60,6 +71,9 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
     RateLimiter limiter;
 
     @Inject
+    ErrorLimiter errorLimiter;
+
+    @Inject
     FaultSwitches faults;
 
     @Override
@@ -76,7 +90,8 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
             request.setRequestUri(base, URI.create(base.toString() + canonical + (query == null ? "" : "?" + query)));
         }
 
-        Optional<ApiPrincipal> principal = tokens.authenticate(bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        String token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Optional<ApiPrincipal> principal = tokens.authenticate(token);
         String key = principal.map(p -> p.clientId() + "|" + ApiPaths.division(canonical, p.currentDivision()))
                 .orElse(null);
         request.setProperty(RATE_KEY, key);
@@ -85,6 +100,11 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
         switch (fault.kind()) {
             case SERVER_ERROR:
                 request.abortWith(Response.status(500).entity(HTML_500).type(MediaType.TEXT_HTML + ";charset=utf-8").build());
+                return;
+            case HTML_PAGE:
+                request.setProperty(FROM_PROXY, Boolean.TRUE);
+                request.abortWith(Response.status(fault.status()).entity(ProxyPages.page(fault.status()))
+                        .type(MediaType.TEXT_HTML + ";charset=utf-8").build());
                 return;
             case TOO_MANY_REQUESTS:
                 if (key != null) {
@@ -103,11 +123,22 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
         }
 
         if (principal.isEmpty()) {
+            // A refused token still tells Exact whose it was: the 401 counts against that app and user.
+            tokens.holder(token).ifPresent(h -> request.setProperty(ERROR_KEY, errorKey(h, canonical)));
             request.abortWith(Response.fromResponse(ExactErrors.response(401,
                     "Access denied: the access token is missing, invalid, expired or revoked."))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
             return;
         }
+        String errorKey = errorKey(principal.get(), canonical);
+        Optional<Instant> blocked = errorLimiter.blockedUntil(errorKey);
+        if (blocked.isPresent()) {
+            request.setProperty(RATE_STATE, limiter.peek(key));
+            request.abortWith(ExactErrors.response(429, "API key blocked: too many errors on endpoint '"
+                    + ApiPaths.endpoint(canonical) + "' in the last hour. The block is lifted at " + blocked.get() + "."));
+            return;
+        }
+        request.setProperty(ERROR_KEY, errorKey);
         RateLimiter.State state = limiter.tryAcquire(key);
         request.setProperty(RATE_STATE, state);
         if (!state.allowed()) {
@@ -130,6 +161,13 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
         if (request.getProperty(V1) == null) {
             return;
         }
+        String errorKey = (String) request.getProperty(ERROR_KEY);
+        if (errorKey != null && COUNTED_ERRORS.contains(response.getStatus())) {
+            errorLimiter.recordError(errorKey);
+        }
+        if (request.getProperty(FROM_PROXY) != null) {
+            return;
+        }
         RateLimiter.State s = (RateLimiter.State) request.getProperty(RATE_STATE);
         if (s == null) {
             String key = (String) request.getProperty(RATE_KEY);
@@ -148,6 +186,12 @@ public class ApiGateFilter implements ContainerRequestFilter, ContainerResponseF
         header.accept("X-RateLimit-Minutely-Limit", String.valueOf(s.minutelyLimit()));
         header.accept("X-RateLimit-Minutely-Remaining", String.valueOf(s.minutelyRemaining()));
         header.accept("X-RateLimit-Minutely-Reset", String.valueOf(s.minutelyResetMillis()));
+    }
+
+    /** Exact counts errors per app, user, division and endpoint. */
+    static String errorKey(ApiPrincipal p, String canonical) {
+        return p.clientId() + "|" + p.userId() + "|" + ApiPaths.division(canonical, p.currentDivision()) + "|"
+                + ApiPaths.endpoint(canonical);
     }
 
     static String bearer(String authorization) {

@@ -54,6 +54,19 @@ final class ApiPaths {
     }
 
     /**
+     * The endpoint of a canonical v1 path as Exact counts errors: without {@code v1}, the division and a
+     * record's key, so {@code v1/3124567/crm/Accounts(guid'..')} is {@code crm/Accounts}.
+     */
+    static String endpoint(String canonical) {
+        String[] seg = relative(canonical).split("/", 3);
+        if (seg.length < 3) {
+            return relative(canonical);
+        }
+        int key = seg[2].indexOf('(');
+        return seg[1].equalsIgnoreCase(CURRENT) ? CURRENT + "/" + seg[2] : key < 0 ? seg[2] : seg[2].substring(0, key);
+    }
+
+    /**
      * The division a call is about: the number in the path, the caller's current division for
      * {@code current/..}, or -1 when the path names none (the call still counts, against key -1).
      */

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import nl.dunwise.sandbox.exact.SandboxSettings;
 import nl.dunwise.sandbox.exact.oauth.TokenStore;
+import nl.dunwise.sandbox.exact.ratelimit.ErrorLimiter;
 import nl.dunwise.sandbox.exact.ratelimit.RateLimiter;
 import nl.dunwise.sandbox.exact.store.Deletions;
 import nl.dunwise.sandbox.exact.store.ExactStore;
@@ -46,6 +47,9 @@ public class ControlResource {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    ErrorLimiter errorLimiter;
 
     @Inject
     SandboxSettings settings;
@@ -77,10 +81,12 @@ public class ControlResource {
                 .add("division", store.divisions().isEmpty() ? 0 : store.divisions().get(0).code())
                 .add("counts", counts)
                 .add("faults", pending())
+                .add("errorBlocks", errorBlocks())
                 .add("settings", Json.createObjectBuilder()
                         .add("clientId", settings.clientId())
                         .add("rateMinutely", settings.rateMinutely())
                         .add("rateDaily", settings.rateDaily())
+                        .add("errorsPerHour", settings.errorsPerHour())
                         .add("minRefreshSeconds", settings.minRefreshSeconds())
                         .add("accessTokenSeconds", settings.accessTokenSeconds()))
                 .build();
@@ -90,7 +96,8 @@ public class ControlResource {
     @GET
     @Path("faults")
     public Response faults() {
-        return Response.ok(Json.createObjectBuilder().add("faults", pending()).build().toString(), JSON).build();
+        return Response.ok(Json.createObjectBuilder().add("faults", pending()).add("errorBlocks", errorBlocks())
+                .build().toString(), JSON).build();
     }
 
     @POST
@@ -108,6 +115,7 @@ public class ControlResource {
         int revoked = r.revokeTokens() ? tokens.revokeAll() : 0;
         if (r.resetRateLimits()) {
             limiter.reset();
+            errorLimiter.reset();
         }
         JsonObject out = Json.createObjectBuilder().add("faults", pending()).add("revokedConnections", revoked)
                 .add("rateLimitsReset", r.resetRateLimits()).build();
@@ -205,7 +213,15 @@ public class ControlResource {
         FaultSwitches.Pending p = faults.pending();
         return Json.createObjectBuilder().add("serverErrors", p.serverErrors()).add("tooManyRequests", p.tooManyRequests())
                 .add("malformedJson", p.malformedJson())
-                .add("slow", Json.createObjectBuilder().add("count", p.slowCalls()).add("millis", p.slowMillis()));
+                .add("slow", Json.createObjectBuilder().add("count", p.slowCalls()).add("millis", p.slowMillis()))
+                .add("htmlPages", Json.createObjectBuilder().add("count", p.htmlPages()).add("status", p.htmlStatus()));
+    }
+
+    /** Endpoints blocked by the error limit: key (app|user|division|endpoint) and the end of the block. */
+    private JsonObjectBuilder errorBlocks() {
+        JsonObjectBuilder blocks = Json.createObjectBuilder();
+        errorLimiter.blocks().forEach((key, until) -> blocks.add(key, until.toString()));
+        return blocks;
     }
 
     static Response problem(int status, String message) {

@@ -11,14 +11,16 @@ import jakarta.json.JsonValue;
  * a request with a typo changes nothing instead of half of what the test meant.
  *
  * <pre>{"tooManyRequests": 3, "serverErrors": 2, "malformedJson": 1, "slow": {"count": 2, "millis": 5000},
- *  "revokeTokens": true, "resetRateLimits": true, "clear": true}</pre>
- * Counts replace what is pending; {@code clear} runs first.
+ *  "htmlPages": {"count": 2, "status": 502}, "revokeTokens": true, "resetRateLimits": true, "clear": true}</pre>
+ * Counts replace what is pending; {@code clear} runs first. {@code resetRateLimits} also lifts the blocks of
+ * the error limit.
  */
 public record FaultRequest(boolean clear, Integer tooManyRequests, Integer serverErrors, Integer malformedJson,
-                           Integer slowCount, Long slowMillis, boolean revokeTokens, boolean resetRateLimits) {
+                           Integer slowCount, Long slowMillis, Integer htmlCount, Integer htmlStatus,
+                           boolean revokeTokens, boolean resetRateLimits) {
 
     static final Set<String> KEYS = Set.of("clear", "tooManyRequests", "serverErrors", "malformedJson", "slow",
-            "revokeTokens", "resetRateLimits");
+            "htmlPages", "revokeTokens", "resetRateLimits");
 
     public static FaultRequest parse(JsonObject o) {
         for (String key : o.keySet()) {
@@ -39,8 +41,22 @@ public record FaultRequest(boolean clear, Integer tooManyRequests, Integer serve
                 throw new IllegalArgumentException("slow.millis must be at most " + FaultSwitches.MAX_DELAY_MILLIS);
             }
         }
+        Integer htmlCount = null;
+        Integer htmlStatus = null;
+        if (o.containsKey("htmlPages")) {
+            JsonValue v = o.get("htmlPages");
+            if (!(v instanceof JsonObject html) || !html.keySet().equals(Set.of("count", "status"))) {
+                throw new IllegalArgumentException("htmlPages must be {\"count\": n, \"status\": 200|502|503|504}");
+            }
+            htmlCount = count(html, "count");
+            htmlStatus = count(html, "status");
+            if (!FaultSwitches.HTML_STATUSES.contains(htmlStatus)) {
+                throw new IllegalArgumentException("htmlPages.status must be one of " + FaultSwitches.HTML_STATUSES);
+            }
+        }
         return new FaultRequest(flag(o, "clear"), optCount(o, "tooManyRequests"), optCount(o, "serverErrors"),
-                optCount(o, "malformedJson"), slowCount, slowMillis, flag(o, "revokeTokens"), flag(o, "resetRateLimits"));
+                optCount(o, "malformedJson"), slowCount, slowMillis, htmlCount, htmlStatus, flag(o, "revokeTokens"),
+                flag(o, "resetRateLimits"));
     }
 
     /** Applies the fault switches (token revocation and limiter reset are done by the caller). */
@@ -59,6 +75,9 @@ public record FaultRequest(boolean clear, Integer tooManyRequests, Integer serve
         }
         if (slowCount != null) {
             f.slow(slowCount, slowMillis);
+        }
+        if (htmlCount != null) {
+            f.htmlPages(htmlCount, htmlStatus);
         }
     }
 

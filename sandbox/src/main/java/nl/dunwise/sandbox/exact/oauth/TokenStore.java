@@ -188,6 +188,27 @@ public class TokenStore {
         });
     }
 
+    /**
+     * Whose access token this is, valid or not (expired, revoked): Exact charges the errors a 401 counts to the
+     * app and user whose token was refused. Empty for a token it never issued.
+     */
+    public Optional<ApiPrincipal> holder(String accessToken) {
+        if (accessToken == null || accessToken.isEmpty()) {
+            return Optional.empty();
+        }
+        return run(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT g.id, g.client_id, g.user_id, u.current_division "
+                    + "FROM exs_access_token a JOIN exs_oauth_grant g ON g.id = a.grant_id "
+                    + "JOIN exs_user u ON u.id = g.user_id WHERE a.token_hash = ?")) {
+                ps.setString(1, Tokens.hash(accessToken));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new ApiPrincipal(rs.getString(2), rs.getObject(3, UUID.class),
+                            rs.getObject(1, UUID.class), rs.getInt(4))) : Optional.<ApiPrincipal>empty();
+                }
+            }
+        });
+    }
+
     /** Revokes every connection: all access and refresh tokens stop working at once. */
     public int revokeAll() {
         Instant now = clock.instant();

@@ -35,6 +35,15 @@ class ApiPathsTest {
     }
 
     @Test
+    void theEndpointOfACallIsItsEntitySetWithoutDivisionOrKey() {
+        assertEquals("crm/Accounts", ApiPaths.endpoint("v1/3124567/crm/Accounts(guid'AB12cd34-0000-4000-8000-000000000001')"));
+        assertEquals("sync/CRM/Accounts", ApiPaths.endpoint("v1/3124567/sync/CRM/Accounts"));
+        assertEquals("activities/CommunicationNotes", ApiPaths.endpoint("/v1/3124567/activities/CommunicationNotes"));
+        assertEquals("current/Me", ApiPaths.endpoint("v1/current/Me"));
+        assertEquals("v1/3124567", ApiPaths.endpoint("v1/3124567"));
+    }
+
+    @Test
     void divisionOfACall() {
         assertEquals(3124567, ApiPaths.division("v1/3124567/sync/Deleted", 1));
         assertEquals(42, ApiPaths.division("v1/current/Me", 42));

@@ -41,7 +41,26 @@ class FaultSwitchesTest {
         parse("{\"clear\": true, \"tooManyRequests\": 3, \"serverErrors\": 2, \"slow\": {\"count\": 1, \"millis\": 10}}")
                 .applyTo(faults);
         FaultSwitches.Pending p = faults.pending();
-        assertEquals(new FaultSwitches.Pending(2, 3, 0, 1, 10), p);
+        assertEquals(new FaultSwitches.Pending(2, 3, 0, 1, 10, 0, 502), p);
+    }
+
+    @Test
+    void htmlPagesComeAfterServerErrorsWithTheirStatus() {
+        parse("{\"serverErrors\": 1, \"htmlPages\": {\"count\": 2, \"status\": 503}, \"tooManyRequests\": 1}")
+                .applyTo(faults);
+        assertEquals(Kind.SERVER_ERROR, faults.next().kind());
+        FaultSwitches.Fault html = faults.next();
+        assertEquals(Kind.HTML_PAGE, html.kind());
+        assertEquals(503, html.status());
+        assertEquals(Kind.HTML_PAGE, faults.next().kind());
+        assertEquals(Kind.TOO_MANY_REQUESTS, faults.next().kind());
+        assertEquals(Kind.NONE, faults.next().kind());
+    }
+
+    @Test
+    void aMaintenancePageMayComeWithA200() {
+        parse("{\"htmlPages\": {\"count\": 1, \"status\": 200}}").applyTo(faults);
+        assertEquals(new FaultSwitches.Fault(Kind.HTML_PAGE, 0, 200), faults.next());
     }
 
     @Test
@@ -62,5 +81,9 @@ class FaultSwitchesTest {
         assertThrows(IllegalArgumentException.class, () -> parse("{\"slow\": {\"count\": 1}}"));
         assertThrows(IllegalArgumentException.class, () -> parse("{\"slow\": {\"count\": 1, \"millis\": 999999}}"));
         assertThrows(IllegalArgumentException.class, () -> faults.slow(1, -1));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"htmlPages\": {\"count\": 1, \"status\": 404}}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"htmlPages\": 3}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"htmlPages\": {\"count\": 1}}"));
+        assertThrows(IllegalArgumentException.class, () -> faults.htmlPages(1, 500));
     }
 }

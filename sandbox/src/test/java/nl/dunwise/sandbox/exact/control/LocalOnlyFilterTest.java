@@ -1,5 +1,6 @@
 package nl.dunwise.sandbox.exact.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,12 @@ class LocalOnlyFilterTest {
         assertNull(filter("127.0.0.1", Map.of()));
     }
 
-    /** A refusal builds a JAX-RS Response, which needs a JAX-RS runtime: this module tests without one. */
+    @Test
+    void aCallerElsewhereIsRefused() {
+        assertEquals(403, filter("192.168.1.10", Map.of()).getStatus());
+        assertEquals(403, filter("127.0.0.1", Map.of("X-Forwarded-For", "203.0.113.5")).getStatus());
+    }
+
     @Test
     void everyControlEndpointIsBoundToTheFilter() {
         assertTrue(ControlResource.class.isAnnotationPresent(LocalOnly.class));
