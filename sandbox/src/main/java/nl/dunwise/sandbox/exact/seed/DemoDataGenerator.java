@@ -393,10 +393,12 @@ public final class DemoDataGenerator {
 
     // ---------------------------------------------------------------- paid history
 
-    /** Paid invoices per year for each unit of purchase weight: 2 to 24 a year. */
+    /**
+     * Invoices paid in the past year: a base every debtor reaches (more than the 3 Dunwise needs for a
+     * score by default) and more per unit of purchase weight, 6 to 28 a year.
+     */
+    static final int PAID_BASE = 4;
     static final int PAID_PER_WEIGHT = 2;
-    /** The demo debtor always has enough history for a score (Dunwise wants 3 paid items by default). */
-    static final int DEMO_DEBTOR_MIN_PAID = 6;
 
     /**
      * The invoices each debtor paid in full over the past year. Each was paid on a day in that year, early
@@ -410,10 +412,7 @@ public final class DemoDataGenerator {
             DemoData.Account a = accounts.get(i);
             PaymentProfile profile = a.profile();
             int onTimePercent = profile.onTimePercent(random);
-            int count = PAID_PER_WEIGHT * purchaseWeights[i];
-            if (i == 0) {
-                count = Math.max(count, DEMO_DEBTOR_MIN_PAID);
-            }
+            int count = PAID_BASE + PAID_PER_WEIGHT * purchaseWeights[i];
             LocalDate since = a.created().atZone(ZoneOffset.UTC).toLocalDate();
             for (int n = 0; n < count; n++) {
                 int daysLate = profile.daysLateWhenPaid(random, onTimePercent, a.paymentDays());

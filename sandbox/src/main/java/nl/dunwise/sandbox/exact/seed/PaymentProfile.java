@@ -9,7 +9,7 @@ import java.util.Random;
  * everything on time, late ones mostly 20 to 60 days late.
  */
 public enum PaymentProfile {
-    GOOD(40, new int[] {55, 35, 8, 2, 0}, 5, 75, 100, 1, 10),
+    GOOD(40, new int[] {55, 35, 8, 2, 0}, 5, 80, 100, 1, 7),
     AVERAGE(30, new int[] {35, 30, 25, 10, 0}, 10, 40, 75, 3, 25),
     LATE(20, new int[] {20, 20, 25, 20, 15}, 18, 5, 30, 20, 60),
     VERY_LATE(10, new int[] {10, 10, 15, 20, 45}, 25, 0, 10, 30, 120);
