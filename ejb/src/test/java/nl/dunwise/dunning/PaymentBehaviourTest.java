@@ -97,5 +97,12 @@ class PaymentBehaviourTest {
                 new PaymentBehaviour(90, 1, new BigDecimal("2.5"), BigDecimal.ZERO, 0, 0).reason(Locale.ENGLISH));
         assertEquals("geen betaalde facturen in de afgelopen 12 maanden",
                 new PaymentBehaviour(null, 0, null, null, 0, 0).reason(Locale.forLanguageTag("nl")));
+        // Java writes "40 %" with a (narrow) no-break space in German and French.
+        assertEquals("durchschn. 23 Tage zu spät bei 14 Rechnungen, 40 % pünktlich, 2 gebrochene Zahlungszusagen, 1 Reklamation",
+                late.reason(Locale.GERMAN).replace('\u00a0', ' '));
+        assertEquals("en moyenne 23 jours de retard sur 14 factures, 40 % à temps, 2 promesses de paiement non tenues, 1 litige",
+                late.reason(Locale.FRENCH).replace('\u00a0', ' ').replace('\u202f', ' '));
+        assertEquals("keine bezahlten Rechnungen in den letzten 12 Monaten",
+                new PaymentBehaviour(null, 0, null, null, 0, 0).reason(Locale.GERMAN));
     }
 }

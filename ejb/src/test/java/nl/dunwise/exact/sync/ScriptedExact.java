@@ -364,7 +364,8 @@ final class ScriptedExact {
         return new UUID(random.nextLong(), random.nextLong());
     }
 
-    private static String date(LocalDate d) {
+    /** A date as Exact writes it in JSON. */
+    static String date(LocalDate d) {
         return "/Date(" + d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + ")/";
     }
 }

@@ -6,9 +6,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything the generator makes, ready to be inserted. */
+/**
+ * Everything the generator makes, ready to be inserted.
+ *
+ * @param terms     the open items, in invoice date order
+ * @param paidTerms the invoices paid in full over the past year, in invoice date order: Exact keeps their
+ *                  payment terms with status 50 (processed) and nothing open
+ */
 public record DemoData(Division division, User user, List<Account> accounts, List<Term> terms,
-                       List<Contact> contacts, List<Line> lines) {
+                       List<Term> paidTerms, List<Contact> contacts, List<Line> lines) {
 
     public record Division(int code, String description, long hid, String currency, String country, int status,
                            long seed, LocalDate generatedOn, Instant created) {
@@ -24,10 +30,11 @@ public record DemoData(Division division, User user, List<Account> accounts, Lis
     }
 
     /**
-     * One open item (one payment term of a sales entry).
+     * One payment term of a sales entry: an open item, or an invoice paid in full.
      *
-     * @param invoiceAmount the full amount of the invoice or credit note (negative for a credit note)
-     * @param openAmount    what is still unpaid: equal to the invoice amount unless part-paid
+     * @param invoiceAmount   the full amount of the invoice or credit note (negative for a credit note)
+     * @param openAmount      what is still unpaid: equal to the invoice amount unless part-paid, zero once paid
+     * @param lastPaymentDate the day of the latest payment on it, null when nothing was paid
      */
     public record Term(UUID id, UUID accountId, UUID entryId, int invoiceNumber, LocalDate invoiceDate,
                        LocalDate dueDate, BigDecimal invoiceAmount, BigDecimal openAmount, boolean creditNote,
@@ -35,7 +42,11 @@ public record DemoData(Division division, User user, List<Account> accounts, Lis
                        int paymentDays, Instant created, Instant modified) {
 
         public boolean partPaid() {
-            return openAmount.compareTo(invoiceAmount) != 0;
+            return !paid() && openAmount.compareTo(invoiceAmount) != 0;
+        }
+
+        public boolean paid() {
+            return openAmount.signum() == 0;
         }
     }
 
@@ -50,7 +61,8 @@ public record DemoData(Division division, User user, List<Account> accounts, Lis
 
     /**
      * The customer's line of a journal entry: the sales line of an invoice or credit note (type 20/21,
-     * the full amount) or the receipt line of a payment (type 40, negative, dated the day it was paid).
+     * the full amount) or the receipt line of a payment (type 40, negative, dated the day it was paid,
+     * naming the invoice it pays, which is how Exact matches it).
      */
     public record Line(UUID id, UUID accountId, UUID entryId, int entryNumber, String journalCode, int type,
                        LocalDate date, LocalDate dueDate, int invoiceNumber, BigDecimal amount, String description,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,6 +28,10 @@ import nl.dunwise.sandbox.exact.seed.NamePools.City;
  * <p>Debtor 1000 is the demo portal user's company; it always gets a fixed set of items that covers
  * every state (not due, each overdue bucket, part-paid, a credit note), so a demo never lands on an
  * empty or dull debtor whatever the seed.
+ *
+ * <p>Besides the open items every debtor gets a year of invoices paid in full, as many as its purchase
+ * volume suggests and paid as its {@link PaymentProfile} says, so that Dunwise's payment-behaviour score
+ * has a history to judge. Their invoice numbers interleave with those of the open items.
  */
 public final class DemoDataGenerator {
 
@@ -62,6 +67,14 @@ public final class DemoDataGenerator {
     private final Random random;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedSlugs = new HashSet<>();
+    /** How much each debtor buys, relative to the others (1..12), by account index. */
+    private int[] purchaseWeights;
+    /** The payments on each term that has any, by term ID, oldest first. */
+    private final Map<UUID, List<Receipt>> receipts = new HashMap<>();
+
+    /** One payment of (part of) an item, booked at {@code booked}. */
+    private record Receipt(LocalDate date, BigDecimal amount, Instant booked) {
+    }
 
     private DemoDataGenerator(Settings settings) {
         this.settings = settings;
@@ -84,11 +97,17 @@ public final class DemoDataGenerator {
         for (int i = 0; i < settings.debtors(); i++) {
             accounts.add(account(i));
         }
-        List<DemoData.Term> terms = terms(accounts);
+        List<DemoData.Term> open = terms(accounts);
         // Drawn after everything else, so that adding them left the accounts and items of a seed unchanged.
         List<DemoData.Contact> contacts = contacts(accounts);
-        List<DemoData.Line> lines = lines(terms);
-        return new DemoData(division, user, List.copyOf(accounts), terms, contacts, lines);
+        List<DemoData.Term> paid = history(accounts);
+        List<DemoData.Term> all = new ArrayList<>(open);
+        all.addAll(paid);
+        List<DemoData.Term> numbered = number(all);
+        List<DemoData.Line> lines = lines(numbered);
+        return new DemoData(division, user, List.copyOf(accounts),
+                numbered.stream().filter(t -> !t.paid()).toList(), numbered.stream().filter(DemoData.Term::paid).toList(),
+                contacts, lines);
     }
 
     // ---------------------------------------------------------------- accounts
@@ -253,7 +272,7 @@ public final class DemoDataGenerator {
 
     // ---------------------------------------------------------------- open items
 
-    private record Draft(DemoData.Account account, int daysOverdue, boolean creditNote, boolean partPaid, int order) {
+    private record Draft(DemoData.Account account, int daysOverdue, boolean creditNote, boolean partPaid) {
     }
 
     private List<DemoData.Term> terms(List<DemoData.Account> accounts) {
@@ -263,41 +282,42 @@ public final class DemoDataGenerator {
         for (int i = 0; i < fixed.length && drafts.size() < settings.invoices(); i++) {
             boolean partPaid = i == fixed.length - 2;
             boolean credit = i == fixed.length - 1;
-            drafts.add(new Draft(demo, fixed[i], credit, partPaid, drafts.size()));
+            drafts.add(new Draft(demo, fixed[i], credit, partPaid));
         }
         // Some debtors buy much more than others; weights 1..12, skewed towards small.
         int[] weights = new int[accounts.size()];
+        purchaseWeights = weights;
+        // Running totals, so that picking a debtor is a binary search (benchmarks use 100,000 debtors).
+        int[] upTo = new int[accounts.size()];
         int total = 0;
         for (int i = 0; i < weights.length; i++) {
             int w = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 2) * 12);
             weights[i] = w;
             total += w;
+            upTo[i] = total;
         }
         while (drafts.size() < settings.invoices()) {
             int r = random.nextInt(total);
-            int idx = 0;
-            while (r >= weights[idx]) {
-                r -= weights[idx++];
-            }
-            DemoData.Account a = accounts.get(idx);
+            // the first debtor whose running total exceeds r
+            int found = Arrays.binarySearch(upTo, r);
+            DemoData.Account a = accounts.get(found >= 0 ? found + 1 : -found - 1);
             boolean credit = random.nextInt(100) < 5;
             int days = a.profile().daysOverdue(random, a.paymentDays());
             boolean partPaid = !credit && random.nextInt(100) < a.profile().partPaidPercent;
-            drafts.add(new Draft(a, days, credit, partPaid, drafts.size()));
+            drafts.add(new Draft(a, days, credit, partPaid));
         }
 
         List<DemoData.Term> unnumbered = new ArrayList<>();
         for (Draft d : drafts) {
             unnumbered.add(term(d));
         }
-        return number(unnumbered, drafts);
+        return unnumbered;
     }
 
     private DemoData.Term term(Draft d) {
         LocalDate today = settings.today();
         int paymentDays = d.account().paymentDays();
         LocalDate invoiceDate = today.minusDays((long) paymentDays + d.daysOverdue());
-        LocalDate dueDate = invoiceDate.plusDays(paymentDays);
         BigDecimal amount = d.creditNote() ? creditAmount() : invoiceAmount();
         BigDecimal open = amount;
         LocalDate lastPayment = null;
@@ -311,14 +331,29 @@ public final class DemoDataGenerator {
                 lastPayment = today;
             }
         }
+        DemoData.Term t = issued(d.account(), invoiceDate, amount, open, d.creditNote(), lastPayment);
+        if (d.partPaid()) {
+            receipts.put(t.id(), List.of(new Receipt(lastPayment, amount.subtract(open), t.modified())));
+        }
+        return t;
+    }
+
+    /** A term of the account issued on that day, with its texts and booking times drawn. */
+    private DemoData.Term issued(DemoData.Account account, LocalDate invoiceDate, BigDecimal amount, BigDecimal open,
+                                 boolean creditNote, LocalDate lastPayment) {
         String ref = random.nextInt(100) < 30 ? "PO-" + (10000 + random.nextInt(90000)) : null;
-        String text = String.format(Locale.ROOT, pick(d.creditNote() ? NamePools.CREDIT_TEXTS : NamePools.INVOICE_TEXTS),
+        String text = String.format(Locale.ROOT, pick(creditNote ? NamePools.CREDIT_TEXTS : NamePools.INVOICE_TEXTS),
                 ref != null ? ref : invoiceDate.getYear() + "-" + (1 + random.nextInt(52)));
         Instant created = invoiceDate.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(7 * 3600 + random.nextInt(10 * 3600));
-        Instant modified = lastPayment == null ? created
-                : lastPayment.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600 + random.nextInt(8 * 3600));
-        return new DemoData.Term(uuid(), d.account().id(), uuid(), 0, invoiceDate, dueDate, amount, open,
-                d.creditNote(), text, ref, lastPayment, d.account().paymentCondition(), paymentDays, created, modified);
+        Instant modified = lastPayment == null ? created : bookedOn(lastPayment);
+        return new DemoData.Term(uuid(), account.id(), uuid(), 0, invoiceDate, invoiceDate.plusDays(account.paymentDays()),
+                amount, open, creditNote, text, ref, lastPayment, account.paymentCondition(), account.paymentDays(),
+                created, modified);
+    }
+
+    /** A moment in office hours of that day, when a bank statement line was booked. */
+    private Instant bookedOn(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(9 * 3600 + random.nextInt(8 * 3600));
     }
 
     private BigDecimal invoiceAmount() {
@@ -333,24 +368,20 @@ public final class DemoDataGenerator {
     }
 
     /**
-     * Gives invoice numbers in date order, per year: {@code yyyy0001} onward (wider when a year has more
-     * than 9999), as Exact numbers sales entries per financial year.
+     * Gives invoice numbers in date order (ties in the order given), per year: {@code yyyy0001} onward
+     * (wider when a year has more than 9999), as Exact numbers sales entries per financial year. Returns
+     * the terms in that order.
      */
-    private static List<DemoData.Term> number(List<DemoData.Term> terms, List<Draft> drafts) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < terms.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer, LocalDate>comparing(i -> terms.get(i).invoiceDate())
-                .thenComparing(i -> drafts.get(i).order()));
+    private static List<DemoData.Term> number(List<DemoData.Term> terms) {
+        List<DemoData.Term> sorted = new ArrayList<>(terms);
+        sorted.sort(Comparator.comparing(DemoData.Term::invoiceDate)); // stable: ties keep their order
         Map<Integer, Integer> perYear = new HashMap<>();
-        for (DemoData.Term t : terms) {
+        for (DemoData.Term t : sorted) {
             perYear.merge(t.invoiceDate().getYear(), 1, Integer::sum);
         }
         Map<Integer, Integer> counters = new HashMap<>();
         List<DemoData.Term> out = new ArrayList<>();
-        for (int i : order) {
-            DemoData.Term t = terms.get(i);
+        for (DemoData.Term t : sorted) {
             int year = t.invoiceDate().getYear();
             int n = counters.merge(year, 1, Integer::sum);
             int width = perYear.get(year) > 9999 ? 100000 : 10000;
@@ -359,7 +390,60 @@ public final class DemoDataGenerator {
                     t.invoiceAmount(), t.openAmount(), t.creditNote(), t.description(), t.yourRef(),
                     t.lastPaymentDate(), t.paymentCondition(), t.paymentDays(), t.created(), t.modified()));
         }
-        return List.copyOf(out);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- paid history
+
+    /**
+     * Invoices paid in the past year: a base every debtor reaches (more than the 3 Dunwise needs for a
+     * score by default) and more per unit of purchase weight, 6 to 28 a year.
+     */
+    static final int PAID_BASE = 4;
+    static final int PAID_PER_WEIGHT = 2;
+
+    /**
+     * The invoices each debtor paid in full over the past year. Each was paid on a day in that year, early
+     * or late as the debtor's profile says; some in two instalments (as often as the profile part-pays),
+     * the last one settling it. None was issued before its debtor existed.
+     */
+    private List<DemoData.Term> history(List<DemoData.Account> accounts) {
+        LocalDate today = settings.today();
+        List<DemoData.Term> out = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            DemoData.Account a = accounts.get(i);
+            PaymentProfile profile = a.profile();
+            int onTimePercent = profile.onTimePercent(random);
+            int count = PAID_BASE + PAID_PER_WEIGHT * purchaseWeights[i];
+            LocalDate since = a.created().atZone(ZoneOffset.UTC).toLocalDate();
+            for (int n = 0; n < count; n++) {
+                int daysLate = profile.daysLateWhenPaid(random, onTimePercent, a.paymentDays());
+                // Accounts are at least 200 days old and a term plus lateness at most 180 days, so this
+                // range is never empty.
+                long earliest = Math.max(today.minusDays(364).toEpochDay(),
+                        since.toEpochDay() + a.paymentDays() + daysLate);
+                LocalDate paidOn = LocalDate.ofEpochDay(earliest + random.nextInt((int) (today.toEpochDay() - earliest)));
+                LocalDate invoiceDate = paidOn.minusDays((long) a.paymentDays() + daysLate);
+                BigDecimal amount = invoiceAmount();
+                DemoData.Term t = issued(a, invoiceDate, amount, BigDecimal.ZERO.setScale(2), false, paidOn);
+                receipts.put(t.id(), receiptsOf(t, profile, paidOn));
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** One payment on the day it was settled, or a first part of 20-80% some days before and the rest then. */
+    private List<Receipt> receiptsOf(DemoData.Term t, PaymentProfile profile, LocalDate paidOn) {
+        long span = paidOn.toEpochDay() - t.invoiceDate().toEpochDay();
+        if (span < 2 || random.nextInt(100) >= profile.partPaidPercent) {
+            return List.of(new Receipt(paidOn, t.invoiceAmount(), t.modified()));
+        }
+        BigDecimal first = t.invoiceAmount().multiply(BigDecimal.valueOf(20 + random.nextInt(61)))
+                .divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        LocalDate firstOn = t.invoiceDate().plusDays(1 + random.nextInt((int) span - 1));
+        return List.of(new Receipt(firstOn, first, bookedOn(firstOn)),
+                new Receipt(paidOn, t.invoiceAmount().subtract(first), t.modified()));
     }
 
     // ---------------------------------------------------------------- contacts and journal lines
@@ -386,9 +470,9 @@ public final class DemoDataGenerator {
     }
 
     /**
-     * The customer's journal lines behind the open items: a sales line per invoice or credit note and, for
-     * a part-paid item, the receipt line of what was paid, dated on the item's last payment date. The sum
-     * of an item's lines is always its open amount.
+     * The customer's journal lines behind the items: a sales line per invoice or credit note and a receipt
+     * line per payment on it, negative and naming the invoice it pays. The sum of an item's lines is always
+     * its open amount, so a paid invoice's lines add up to zero.
      */
     private List<DemoData.Line> lines(List<DemoData.Term> terms) {
         List<DemoData.Line> out = new ArrayList<>();
@@ -397,10 +481,10 @@ public final class DemoDataGenerator {
             out.add(new DemoData.Line(uuid(), t.accountId(), t.entryId(), t.invoiceNumber(), SALES_JOURNAL,
                     t.creditNote() ? TYPE_SALES_CREDIT_NOTE : TYPE_SALES_ENTRY, t.invoiceDate(), t.dueDate(),
                     t.invoiceNumber(), t.invoiceAmount(), t.description(), t.created()));
-            if (t.partPaid()) {
+            for (Receipt r : receipts.getOrDefault(t.id(), List.of())) {
                 out.add(new DemoData.Line(uuid(), t.accountId(), uuid(), ++bankEntry, BANK_JOURNAL, TYPE_CASH_OR_BANK,
-                        t.lastPaymentDate(), null, t.invoiceNumber(), t.openAmount().subtract(t.invoiceAmount()),
-                        "Betaling " + t.invoiceNumber(), t.modified()));
+                        r.date(), null, t.invoiceNumber(), r.amount().negate(), "Betaling " + t.invoiceNumber(),
+                        r.booked()));
             }
         }
         return List.copyOf(out);

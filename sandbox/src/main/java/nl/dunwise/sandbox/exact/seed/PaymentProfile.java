@@ -3,15 +3,16 @@ package nl.dunwise.sandbox.exact.seed;
 import java.util.Random;
 
 /**
- * How a debtor pays, which decides how old and how paid its open items are. The shares are rough but
- * give a dunning run a believable mix: most items of good payers are not yet due, very late payers
- * have a long tail over 90 days.
+ * How a debtor pays, which decides how old and how paid its open items are and how its invoices of the
+ * past year were paid. The shares are rough but give a dunning run a believable mix: most items of good
+ * payers are not yet due, very late payers have a long tail over 90 days; good payers paid nearly
+ * everything on time, late ones mostly 20 to 60 days late.
  */
 public enum PaymentProfile {
-    GOOD(40, new int[] {55, 35, 8, 2, 0}, 5),
-    AVERAGE(30, new int[] {35, 30, 25, 10, 0}, 10),
-    LATE(20, new int[] {20, 20, 25, 20, 15}, 18),
-    VERY_LATE(10, new int[] {10, 10, 15, 20, 45}, 25);
+    GOOD(40, new int[] {55, 35, 8, 2, 0}, 5, 80, 100, 1, 7),
+    AVERAGE(30, new int[] {35, 30, 25, 10, 0}, 10, 40, 75, 3, 25),
+    LATE(20, new int[] {20, 20, 25, 20, 15}, 18, 5, 30, 20, 60),
+    VERY_LATE(10, new int[] {10, 10, 15, 20, 45}, 25, 0, 10, 30, 120);
 
     /** Share of debtors with this profile, in percent. */
     final int weight;
@@ -19,11 +20,41 @@ public enum PaymentProfile {
     private final int[] buckets;
     /** Percent of invoices that are part-paid. */
     final int partPaidPercent;
+    /** Range of the percent of its paid invoices a debtor paid on time; each debtor gets its own share. */
+    private final int onTimeFrom;
+    private final int onTimeTo;
+    /** Range of days past the due date of an invoice paid late. */
+    private final int lateFrom;
+    private final int lateTo;
 
-    PaymentProfile(int weight, int[] buckets, int partPaidPercent) {
+    PaymentProfile(int weight, int[] buckets, int partPaidPercent, int onTimeFrom, int onTimeTo, int lateFrom,
+                   int lateTo) {
         this.weight = weight;
         this.buckets = buckets;
         this.partPaidPercent = partPaidPercent;
+        this.onTimeFrom = onTimeFrom;
+        this.onTimeTo = onTimeTo;
+        this.lateFrom = lateFrom;
+        this.lateTo = lateTo;
+    }
+
+    /**
+     * The percent of its invoices one debtor pays on time: drawn once per debtor, so that debtors of one
+     * profile do not all earn the same payment-behaviour score.
+     */
+    int onTimePercent(Random random) {
+        return onTimeFrom + random.nextInt(onTimeTo - onTimeFrom + 1);
+    }
+
+    /**
+     * Days past the due date at which an invoice was (finally) paid: zero or negative is on time, up to a
+     * third of the payment term early, as punctual payers pay on the due date or somewhat before it.
+     */
+    int daysLateWhenPaid(Random random, int onTimePercent, int paymentDays) {
+        if (random.nextInt(100) < onTimePercent) {
+            return -random.nextInt(paymentDays / 3 + 1);
+        }
+        return lateFrom + random.nextInt(lateTo - lateFrom + 1);
     }
 
     static PaymentProfile pick(Random random) {

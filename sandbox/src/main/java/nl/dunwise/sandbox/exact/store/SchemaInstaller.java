@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,10 @@ public class SchemaInstaller {
     private static final Logger LOG = Logger.getLogger(SchemaInstaller.class.getName());
 
     static final int STATUS_OPEN = 20;
+    /** Exact's status of a term that is paid (or otherwise matched) in full. */
+    static final int STATUS_PROCESSED = 50;
+    /** Rows per JDBC batch: large seeds (benchmarks) would otherwise hold every row in one batch. */
+    private static final int BATCH = 5000;
 
     @Resource(lookup = "jdbc/exactSandbox")
     DataSource dataSource;
@@ -70,7 +75,8 @@ public class SchemaInstaller {
             write(c, data);
             DocumentSeeder.seed(c);
             LOG.info(() -> "Exact sandbox: seeded division " + data.division().code() + " with "
-                    + data.accounts().size() + " accounts and " + data.terms().size() + " open items (seed "
+                    + data.accounts().size() + " accounts, " + data.terms().size() + " open items and "
+                    + data.paidTerms().size() + " invoices paid in the past year (seed "
                     + s.seed() + ")");
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Exact sandbox: cannot prepare the store in jdbc/exactSandbox", e);
@@ -103,11 +109,12 @@ public class SchemaInstaller {
                 + "phone, language, country, city, postcode, address_line1, blocked, credit_line_sales, "
                 + "payment_condition_sales, status, is_sales, profile, created, modified) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'C',true,?,?,?)")) {
+            int pending = 0;
             for (DemoData.Account a : data.accounts()) {
                 Jdbc.bind(ps, a.id(), d.code(), a.code(), a.name(), a.email(), a.phone(), a.language(), a.country(),
                         a.city(), a.postcode(), a.addressLine1(), a.blocked(), a.creditLineSales(),
                         a.paymentCondition(), a.profile().name(), Jdbc.utc(a.created()), Jdbc.utc(a.modified()));
-                ps.addBatch();
+                pending = batched(ps, pending);
             }
             ps.executeBatch();
         }
@@ -116,36 +123,51 @@ public class SchemaInstaller {
                 + "amount_fc, transaction_amount_dc, transaction_amount_fc, transaction_type, status, "
                 + "payment_condition, payment_days, description, your_ref, last_payment_date, created, modified) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (DemoData.Term t : data.terms()) {
-                Jdbc.bind(ps, t.id(), d.code(), t.accountId(), t.entryId(), t.invoiceNumber(), t.invoiceNumber(),
-                        DemoDataGenerator.SALES_JOURNAL, t.invoiceDate(), t.dueDate(), d.currency(), t.openAmount(), t.openAmount(),
-                        t.invoiceAmount(), t.invoiceAmount(),
-                        t.creditNote() ? DemoDataGenerator.TYPE_SALES_CREDIT_NOTE : DemoDataGenerator.TYPE_SALES_ENTRY, STATUS_OPEN,
-                        t.paymentCondition(), t.paymentDays(), t.description(), t.yourRef(), t.lastPaymentDate(),
-                        Jdbc.utc(t.created()), Jdbc.utc(t.modified()));
-                ps.addBatch();
+            int pending = 0;
+            for (List<DemoData.Term> terms : List.of(data.terms(), data.paidTerms())) {
+                for (DemoData.Term t : terms) {
+                    Jdbc.bind(ps, t.id(), d.code(), t.accountId(), t.entryId(), t.invoiceNumber(), t.invoiceNumber(),
+                            DemoDataGenerator.SALES_JOURNAL, t.invoiceDate(), t.dueDate(), d.currency(), t.openAmount(),
+                            t.openAmount(), t.invoiceAmount(), t.invoiceAmount(),
+                            t.creditNote() ? DemoDataGenerator.TYPE_SALES_CREDIT_NOTE : DemoDataGenerator.TYPE_SALES_ENTRY,
+                            t.paid() ? STATUS_PROCESSED : STATUS_OPEN, t.paymentCondition(), t.paymentDays(),
+                            t.description(), t.yourRef(), t.lastPaymentDate(), Jdbc.utc(t.created()), Jdbc.utc(t.modified()));
+                    pending = batched(ps, pending);
+                }
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_contact (id, division, account_id, first_name, "
                 + "last_name, full_name, email, phone, is_main_contact, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            int pending = 0;
             for (DemoData.Contact k : data.contacts()) {
                 Jdbc.bind(ps, k.id(), d.code(), k.accountId(), k.firstName(), k.lastName(), k.fullName(), k.email(),
                         k.phone(), k.mainContact(), Jdbc.utc(k.created()), Jdbc.utc(k.created()));
-                ps.addBatch();
+                pending = batched(ps, pending);
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO exs_transaction_line (id, division, account_id, "
                 + "entry_id, entry_number, journal_code, type, date, due_date, invoice_number, currency, amount_dc, "
                 + "amount_fc, description, created, modified) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int pending = 0;
             for (DemoData.Line l : data.lines()) {
                 Jdbc.bind(ps, l.id(), d.code(), l.accountId(), l.entryId(), l.entryNumber(), l.journalCode(), l.type(),
                         l.date(), l.dueDate(), l.invoiceNumber(), d.currency(), l.amount(), l.amount(), l.description(),
                         Jdbc.utc(l.created()), Jdbc.utc(l.created()));
-                ps.addBatch();
+                pending = batched(ps, pending);
             }
             ps.executeBatch();
         }
+    }
+
+    /** Adds the bound row to the batch and sends the batch once it is full; answers the rows now waiting. */
+    private static int batched(PreparedStatement ps, int pending) throws SQLException {
+        ps.addBatch();
+        if (pending + 1 < BATCH) {
+            return pending + 1;
+        }
+        ps.executeBatch();
+        return 0;
     }
 }

@@ -128,23 +128,115 @@ class DemoDataGeneratorTest {
 
     @Test
     void invoiceNumbersSequentialPerYearInDateOrder() {
-        List<DemoData.Term> terms = DEFAULT.terms();
         Set<Integer> numbers = new HashSet<>();
-        for (int i = 0; i < terms.size(); i++) {
-            DemoData.Term t = terms.get(i);
-            assertTrue(numbers.add(t.invoiceNumber()));
-            assertEquals(t.invoiceDate().getYear(), t.invoiceNumber() / 10000, "yyyyNNNN: " + t.invoiceNumber());
-            if (i > 0) {
-                assertTrue(!t.invoiceDate().isBefore(terms.get(i - 1).invoiceDate()));
+        for (List<DemoData.Term> terms : List.of(DEFAULT.terms(), DEFAULT.paidTerms())) {
+            for (int i = 0; i < terms.size(); i++) {
+                DemoData.Term t = terms.get(i);
+                assertTrue(numbers.add(t.invoiceNumber()), "open and paid invoices share one numbering");
+                assertEquals(t.invoiceDate().getYear(), t.invoiceNumber() / 10000, "yyyyNNNN: " + t.invoiceNumber());
+                if (i > 0) {
+                    assertTrue(!t.invoiceDate().isBefore(terms.get(i - 1).invoiceDate()));
+                }
             }
         }
-        assertTrue(numbers.contains(2026 * 10000 + 1));
+        // Numbers run without gaps per year, over open and paid together, in date order.
+        Map<Integer, List<DemoData.Term>> byYear = java.util.stream.Stream.concat(DEFAULT.terms().stream(),
+                DEFAULT.paidTerms().stream()).collect(Collectors.groupingBy(t -> t.invoiceDate().getYear()));
+        byYear.forEach((year, terms) -> {
+            List<DemoData.Term> sorted = terms.stream().sorted(java.util.Comparator.comparing(DemoData.Term::invoiceNumber)).toList();
+            for (int i = 0; i < sorted.size(); i++) {
+                assertEquals(year * 10000 + i + 1, sorted.get(i).invoiceNumber());
+                if (i > 0) {
+                    assertTrue(!sorted.get(i).invoiceDate().isBefore(sorted.get(i - 1).invoiceDate()));
+                }
+            }
+        });
     }
 
     @Test
     void amountsAreBelievable() {
         BigDecimal total = DEFAULT.terms().stream().map(DemoData.Term::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertTrue(total.compareTo(BigDecimal.valueOf(500_000)) > 0, "total " + total);
+    }
+
+    @Test
+    void aYearOfPaidInvoicesFollowsEachDebtorsProfile() {
+        Map<UUID, DemoData.Account> accounts = DEFAULT.accounts().stream()
+                .collect(Collectors.toMap(DemoData.Account::id, a -> a));
+        Map<Integer, List<DemoData.Line>> linesByInvoice = DEFAULT.lines().stream()
+                .collect(Collectors.groupingBy(DemoData.Line::invoiceNumber));
+        Map<PaymentProfile, List<Long>> daysLate = new java.util.EnumMap<>(PaymentProfile.class);
+        int instalments = 0;
+        for (DemoData.Term t : DEFAULT.paidTerms()) {
+            DemoData.Account a = accounts.get(t.accountId());
+            assertTrue(t.paid() && !t.partPaid() && !t.creditNote());
+            assertEquals(BigDecimal.ZERO.setScale(2), t.openAmount());
+            assertTrue(t.invoiceAmount().signum() > 0);
+            assertEquals(t.invoiceDate().plusDays(a.paymentDays()), t.dueDate());
+            assertTrue(t.lastPaymentDate().isAfter(TODAY.minusYears(1)) && t.lastPaymentDate().isBefore(TODAY),
+                    "paid within the past year: " + t.lastPaymentDate());
+            assertTrue(!t.invoiceDate().isBefore(a.created().atZone(java.time.ZoneOffset.UTC).toLocalDate()),
+                    "not invoiced before the debtor existed");
+
+            // As Exact shows it: the sales line for the full amount, receipts naming the invoice, adding up to zero.
+            List<DemoData.Line> lines = linesByInvoice.get(t.invoiceNumber());
+            List<DemoData.Line> sales = lines.stream().filter(l -> l.type() == DemoDataGenerator.TYPE_SALES_ENTRY).toList();
+            List<DemoData.Line> receipts = lines.stream().filter(l -> l.type() == DemoDataGenerator.TYPE_CASH_OR_BANK).toList();
+            assertEquals(1, sales.size());
+            assertEquals(t.invoiceAmount(), sales.get(0).amount());
+            assertEquals(DemoDataGenerator.SALES_JOURNAL, sales.get(0).journalCode());
+            assertTrue(receipts.size() == 1 || receipts.size() == 2, "paid at once or in two instalments");
+            assertEquals(0, lines.stream().map(DemoData.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add).signum(),
+                    "a paid invoice's lines add up to nothing open");
+            for (DemoData.Line r : receipts) {
+                assertTrue(r.amount().signum() < 0 && r.accountId().equals(t.accountId()));
+                assertEquals(DemoDataGenerator.BANK_JOURNAL, r.journalCode());
+                assertTrue(r.date().isAfter(t.invoiceDate()) && !r.date().isAfter(t.lastPaymentDate()));
+            }
+            assertEquals(t.lastPaymentDate(), receipts.stream().map(DemoData.Line::date).max(LocalDate::compareTo).get(),
+                    "the last receipt settles it");
+            instalments += receipts.size() - 1;
+            daysLate.computeIfAbsent(a.profile(), p -> new java.util.ArrayList<>())
+                    .add(ChronoUnit.DAYS.between(t.dueDate(), t.lastPaymentDate()));
+        }
+
+        assertTrue(instalments > 20, "some invoices were paid in instalments: " + instalments);
+        assertTrue(DEFAULT.paidTerms().size() > 1000, "a year's worth: " + DEFAULT.paidTerms().size());
+        for (PaymentProfile p : PaymentProfile.values()) {
+            List<Long> days = daysLate.get(p);
+            double onTime = days.stream().filter(d -> d <= 0).count() / (double) days.size();
+            double lateAverage = days.stream().filter(d -> d > 0).mapToLong(Long::longValue).average().orElse(0);
+            String shape = p + ": " + Math.round(onTime * 100) + "% on time, late ones avg " + Math.round(lateAverage) + " days";
+            switch (p) {
+                case GOOD -> assertTrue(onTime > 0.8 && lateAverage <= 7, shape);
+                case AVERAGE -> assertTrue(onTime > 0.4 && onTime < 0.75 && lateAverage < 25, shape);
+                case LATE -> assertTrue(onTime < 0.3 && lateAverage >= 20 && lateAverage <= 60, shape);
+                case VERY_LATE -> assertTrue(onTime < 0.1 && lateAverage > 30, shape);
+            }
+            assertTrue(days.stream().allMatch(d -> d >= -20 && d <= 120), shape + ": " + days);
+        }
+        long slowInRange = daysLate.get(PaymentProfile.LATE).stream().filter(d -> d > 0).filter(d -> d >= 20 && d <= 60).count();
+        assertEquals(daysLate.get(PaymentProfile.LATE).stream().filter(d -> d > 0).count(), slowInRange,
+                "slow payers pay 20 to 60 days late");
+
+        Map<UUID, Long> paidPerDebtor = DEFAULT.paidTerms().stream()
+                .collect(Collectors.groupingBy(DemoData.Term::accountId, Collectors.counting()));
+        assertEquals(200, paidPerDebtor.size(), "every debtor has a history to score");
+        assertTrue(paidPerDebtor.values().stream().allMatch(n -> n >= 6 && n <= 28), "6 to 28 a year: " + paidPerDebtor.values());
+        assertEquals(DEFAULT.paidTerms(), generate(42, 200, 2000).paidTerms(), "deterministic by seed");
+    }
+
+    @Test
+    void paidHistoryLeavesTheOpenItemsAsTheyWere() {
+        DemoData none = generate(42, 200, 0);
+        assertEquals(0, none.terms().size(), "sandbox.exact.invoices still counts open items only");
+        assertTrue(none.paidTerms().size() > 1000);
+        for (DemoData.Term t : DEFAULT.terms()) {
+            if (!t.partPaid()) {
+                assertTrue(DEFAULT.lines().stream().filter(l -> l.invoiceNumber() == t.invoiceNumber()).count() == 1,
+                        "an unpaid item has its sales line only");
+            }
+        }
     }
 
     @Test

@@ -98,6 +98,29 @@ class SyncStoreTest {
     }
 
     @Test
+    void paidInvoicesAreProcessedTermsWithNothingOpenAndTheOpenItemsKeepTheirCount() throws SQLException {
+        // Other tests here delete open items, each leaving a deletion record.
+        assertEquals(300L, (Long) store.counts().get("openItems") + database.single("SELECT count(*) FROM exs_deleted "
+                + "WHERE entity_type = " + Entities.DELETED_TYPE_PAYMENT_TERMS), "sandbox.exact.invoices still counts open items only");
+        long paid = database.single("SELECT count(*) FROM exs_payment_term WHERE status = 50");
+        assertTrue(paid > 100, "a year of paid invoices: " + paid);
+        assertEquals(paid, database.single("SELECT count(*) FROM exs_payment_term WHERE status = 50 AND amount_dc = 0 "
+                + "AND transaction_amount_dc > 0 AND last_payment_date IS NOT NULL"));
+        assertEquals(0, database.single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc = 0"));
+        assertEquals(paid, database.single("""
+                SELECT count(*) FROM exs_payment_term t
+                WHERE t.status = 50 AND t.last_payment_date = (SELECT max(l.date) FROM exs_transaction_line l
+                    WHERE l.account_id = t.account_id AND l.invoice_number = t.invoice_number AND l.type = 40)
+                """), "the last receipt line of a paid invoice is dated its LastPaymentDate");
+    }
+
+    @Test
+    void anAccountWithItemsAndAPaidTermCannotBeDeleted() throws SQLException {
+        UUID paid = uuid("SELECT id FROM exs_payment_term WHERE status = 50 LIMIT 1");
+        assertEquals(Deletions.Outcome.IN_USE, deletions.deletePaymentTerm(DIVISION, paid));
+    }
+
+    @Test
     void everyAccountHasOneMainContactWithAnEmailAddress() throws SQLException {
         assertEquals(database.single("SELECT count(*) FROM exs_account"), database.single(
                 "SELECT count(*) FROM exs_contact WHERE is_main_contact AND email IS NOT NULL"));
