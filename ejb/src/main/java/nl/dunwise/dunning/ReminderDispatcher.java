@@ -7,9 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
+import nl.dunwise.dunning.channel.LetterPdf;
 import nl.dunwise.dunning.channel.PhoneNumber;
 import nl.dunwise.dunning.channel.SmsGatewayException;
 import nl.dunwise.dunning.channel.SmsReceipt;
+import nl.dunwise.exact.Division;
 import nl.dunwise.receivable.Debtor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
  * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
  * after the hand-over (SMTP, SMS gateway) but before the commit sends it again on the next run: email with
- * the same Message-ID, SMS with the same reference. A call task opens a task in the collectors' queue
- * ({@link CallTask}). Letters go out in the daily print batch instead ({@link LetterBatches}).
+ * the same Message-ID, SMS with the same reference. An email carries the reminder as a PDF letter too. A call
+ * task opens a task in the collectors' queue ({@link CallTask}). Letters go out in the daily print batch
+ * instead ({@link LetterBatches}).
  */
 @Stateless
 public class ReminderDispatcher {
@@ -72,9 +75,36 @@ public class ReminderDispatcher {
     @ConfigProperty(name = "dunwise.mail.from")
     private Optional<String> from;
 
+    @Inject
+    @ConfigProperty(name = "dunwise.letter.return-address")
+    private Optional<String> returnAddress;
+
+    public ReminderDispatcher() {
+    }
+
+    /** For code that runs outside the container; see {@link StandaloneDispatch}. */
+    ReminderDispatcher(EntityManager em, Session mailSession, ReminderComposer composer, SmsChannel sms, AuditLog audit,
+            ReminderTrail trail, Clock clock, Optional<String> from, Optional<String> returnAddress) {
+        this.em = em;
+        this.mailSession = mailSession;
+        this.composer = composer;
+        this.sms = sms;
+        this.audit = audit;
+        this.trail = trail;
+        this.clock = clock;
+        this.from = from;
+        this.returnAddress = returnAddress;
+    }
+
+    /** The SMTP connection of one dispatch pass, to pass to each {@link #sendNext} of that pass and close after. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MailConnection mailConnection() {
+        return new MailConnection(mailSession);
+    }
+
     /** Claims and sends the next planned reminder of {@code channel}; empty when there is none left to send. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Outcome> sendNext(Channel channel) {
+    public Optional<Outcome> sendNext(Channel channel, MailConnection mail) {
         if (!ONE_BY_ONE.contains(channel)) {
             throw new IllegalArgumentException(channel + " reminders are not sent one by one");
         }
@@ -91,14 +121,14 @@ public class ReminderDispatcher {
         Reminder reminder = em.find(Reminder.class, ((Number) claimed.get(0)).longValue());
         Debtor debtor = em.find(Debtor.class, reminder.getDebtorId());
         return Optional.of(switch (channel) {
-            case EMAIL -> email(reminder, debtor);
+            case EMAIL -> email(reminder, debtor, mail);
             case SMS -> sms(reminder, debtor);
             case CALL_TASK -> callTask(reminder, debtor);
             default -> throw new IllegalStateException(channel.name());
         });
     }
 
-    private Outcome email(Reminder reminder, Debtor debtor) {
+    private Outcome email(Reminder reminder, Debtor debtor, MailConnection mail) {
         String address = reminderAddress(debtor);
         if (address == null) {
             return skip(reminder, "Neither the debtor nor its main contact has an email address in Exact Online.");
@@ -106,8 +136,8 @@ public class ReminderDispatcher {
         ReminderContent composed = composer.compose(reminder, debtor);
         RenderedMessage content = composed.message();
         try {
-            Transport.send(ReminderMail.build(mailSession, from.orElse(null), address,
-                    reminder.stableMessageId(), content, clock.instant()));
+            mail.send(ReminderMail.build(mailSession, from.orElse(null), address, reminder.stableMessageId(), content,
+                    letterPdf(debtor, address, content), pdfName(debtor), clock.instant()));
         } catch (MessagingException | RuntimeException e) {
             String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);
@@ -117,6 +147,21 @@ public class ReminderDispatcher {
         reminder.sent(content, address, reminder.stableMessageId(), clock.instant());
         trail.delivered(reminder, debtor, composed, address, "email");
         return Outcome.SENT;
+    }
+
+    /** The reminder as a one-page letter, to the postal address when Exact has one, else to the email address. */
+    private byte[] letterPdf(Debtor debtor, String emailAddress, RenderedMessage content) {
+        Division company = em.find(Division.class, debtor.getDivision());
+        List<String> recipient = ReminderLetter.postalAddress(em, debtor, company)
+                .orElse(List.of(debtor.getName(), emailAddress));
+        return LetterPdf.render(List.of(ReminderLetter.of(company, returnAddress, recipient, debtor,
+                LocalDate.now(clock), content)));
+    }
+
+    private static String pdfName(Debtor debtor) {
+        // File names travel badly with spaces and slashes in them; a debtor code may hold either.
+        return MessageFormat.format(ReminderText.in(debtor.locale()).getString("email.attachment"),
+                debtor.getCode().replaceAll("[^A-Za-z0-9_-]", "_"));
     }
 
     private Outcome sms(Reminder reminder, Debtor debtor) {

@@ -1,5 +1,6 @@
 package nl.dunwise.dunning;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -7,17 +8,21 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Instant;
 import java.util.Date;
 
-/** Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID. */
+/**
+ * Builds the MIME message of an email reminder: plain text and HTML alternatives, the reminder as a PDF
+ * letter attached, a stable Message-ID.
+ */
 final class ReminderMail {
 
     private ReminderMail() {
     }
 
     static MimeMessage build(Session session, String from, String to, String messageId, RenderedMessage content,
-            Instant sentAt) throws MessagingException {
+            byte[] pdf, String pdfName, Instant sentAt) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, messageId);
         if (from != null && !from.isBlank()) {
             message.setFrom(new InternetAddress(from));
@@ -35,7 +40,16 @@ final class ReminderMail {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart letter = new MimeBodyPart();
+        letter.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+        letter.setFileName(pdfName);
+        letter.setDisposition(MimeBodyPart.ATTACHMENT);
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(body);
+        mixed.addBodyPart(letter);
+        message.setContent(mixed);
         message.saveChanges();
         return message;
     }
