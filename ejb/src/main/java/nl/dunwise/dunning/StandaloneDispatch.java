@@ -3,10 +3,12 @@ package nl.dunwise.dunning;
 import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.dunwise.audit.AuditLog;
@@ -19,7 +21,7 @@ import nl.dunwise.portal.PaymentLinks;
  * container wires, on an entity manager with a resource-local transaction. In the container the write-back
  * outbox joins the dispatcher's JTA transaction; here it writes on that transaction's own connection, so the
  * note still commits or rolls back with the reminder. The entity manager factory must keep one connection per
- * transaction ({@code eclipselink.jdbc.exclusive-connection.mode=Always}), as a JTA data source does.
+ * transaction ({@link #entityManagerFactory}), as a JTA data source does.
  */
 public final class StandaloneDispatch {
 
@@ -33,6 +35,22 @@ public final class StandaloneDispatch {
         this.from = Optional.ofNullable(from);
         this.links = links;
         this.clock = clock;
+    }
+
+    /**
+     * JPA as the application maps it, with local transactions on the given database: one connection per
+     * entity manager, held for its whole transaction, so that a row locked FOR UPDATE stays locked.
+     */
+    public static EntityManagerFactory entityManagerFactory(String url, String user, String password) {
+        return Persistence.createEntityManagerFactory("dunwise", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "jakarta.persistence.jdbc.url", url,
+                "jakarta.persistence.jdbc.user", user,
+                "jakarta.persistence.jdbc.password", password,
+                "eclipselink.jdbc.exclusive-connection.mode", "Always",
+                "eclipselink.weaving", "false"));
     }
 
     /** The dispatcher for the transaction the caller has begun on {@code em}. */

@@ -1,0 +1,231 @@
+package nl.dunwise.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import nl.dunwise.dunning.DefaultScenarios;
+import nl.dunwise.dunning.DunningRunResult;
+import nl.dunwise.dunning.PlanningPolicy;
+import nl.dunwise.dunning.PlanningResult;
+import nl.dunwise.dunning.ReminderPlanner;
+import nl.dunwise.dunning.StandaloneDispatch;
+import nl.dunwise.exact.Division;
+import nl.dunwise.exact.DivisionAdded;
+import nl.dunwise.portal.PaymentLinks;
+
+/**
+ * Sending 10,000 email reminders through the real dispatch path, one transaction each: claim the reminder
+ * (FOR UPDATE SKIP LOCKED), compose its text from the template, render it as a one-page PDF letter, write the
+ * MIME message with its stable Message-ID, hand it to SMTP, mark it sent, queue the note for Exact and audit
+ * it. The baseline, measured in the same run against the same SMTP server (GreenMail in this JVM), is a bare
+ * Jakarta Mail loop over one connection that sends the very same messages already rendered (same text, HTML
+ * and PDF bytes). The ratio says how much of the mail server's pace the dispatcher keeps. Goal: at least 0.5.
+ */
+final class DispatchBench {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+    private static final PlanningPolicy POLICY = new PlanningPolicy(new BigDecimal("5.00"), 3, 3, 80, 40, "friendly", "strict");
+    private static final int WARM_UP_DIVISION = 4100001;
+    private static final int DIVISION = 4100002;
+    private static final String FROM = "Debiteuren Bench BV <debiteuren@bench.example>";
+
+    private DispatchBench() {
+    }
+
+    /** One message as GreenMail received it, taken apart into what a plain mailer would be given. */
+    private record Rendered(String to, String subject, String text, String html, byte[] pdf, String pdfName) {
+    }
+
+    static void run() throws Exception {
+        int reminders = Integer.getInteger("bench.reminders", 10_000);
+        int warmUp = Integer.getInteger("bench.warmup", Math.min(500, reminders));
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try (BenchDatabase db = new BenchDatabase("dispatch")) {
+            EntityManagerFactory jpa = db.jpa();
+            try {
+                Session session = session(smtp.getSmtp().getPort());
+                StandaloneDispatch dispatch = new StandaloneDispatch(session, FROM,
+                        new PaymentLinks(Optional.of("bench-link-secret-0123456789"), 60, "https://pay.bench.example", CLOCK), CLOCK);
+
+                // Warm up both sides (JIT, the PDF renderer's fonts, GreenMail) on reminders of their own.
+                division(db, jpa, WARM_UP_DIVISION, warmUp);
+                dispatch.pass(jpa, Integer.MAX_VALUE);
+                sendBare(session, rendered(smtp));
+                smtp.purgeEmailFromAllMailboxes();
+
+                long start = System.nanoTime();
+                division(db, jpa, DIVISION, reminders);
+                System.out.printf(Locale.ROOT, "planned %,d email reminders in %.1f s%n", reminders, (System.nanoTime() - start) / 1e9);
+
+                start = System.nanoTime();
+                DunningRunResult result = dispatch.pass(jpa, Integer.MAX_VALUE);
+                double dunwise = (System.nanoTime() - start) / 1e9;
+                check(result.sent() == reminders && result.failed() == 0 && result.skipped() == 0,
+                        "the dispatcher sent " + result + " of " + reminders);
+                check(smtp.getReceivedMessages().length == reminders, "GreenMail received " + smtp.getReceivedMessages().length);
+                check(count(db, "SELECT count(*) FROM reminder WHERE division = " + DIVISION + " AND status = 'SENT'") == reminders
+                        && count(db, "SELECT count(*) FROM exact_writeback WHERE division = " + DIVISION + " AND kind = 'NOTE'") == reminders,
+                        "every reminder marked sent with its note queued");
+
+                List<Rendered> messages = rendered(smtp);
+                long bytes = 0;
+                for (MimeMessage m : smtp.getReceivedMessages()) {
+                    bytes += m.getSize();
+                }
+                smtp.purgeEmailFromAllMailboxes();
+
+                start = System.nanoTime();
+                sendBare(session, messages);
+                double baseline = (System.nanoTime() - start) / 1e9;
+                check(smtp.getReceivedMessages().length == reminders, "the baseline delivered " + smtp.getReceivedMessages().length);
+
+                double dunwisePerSecond = reminders / dunwise;
+                double baselinePerSecond = reminders / baseline;
+                System.out.printf(Locale.ROOT, "messages of %,d bytes on average, each with a one-page PDF of %,d bytes%n",
+                        bytes / reminders, messages.get(0).pdf().length);
+                System.out.printf(Locale.ROOT, "baseline (bare Jakarta Mail loop, one connection, pre-rendered): %,d in %.1f s, %.0f per second%n",
+                        reminders, baseline, baselinePerSecond);
+                System.out.printf(Locale.ROOT, "dispatcher (claim, compose, PDF, send, mark sent, note, audit; one tx each): "
+                        + "%,d in %.1f s, %.0f per second%n", reminders, dunwise, dunwisePerSecond);
+                System.out.printf(Locale.ROOT, "BENCH dunning-dispatch ratio=%.2f per_second=%.0f%n",
+                        dunwisePerSecond / baselinePerSecond, dunwisePerSecond);
+            } finally {
+                jpa.close();
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static Session session(int port) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", Integer.toString(port));
+        return Session.getInstance(p);
+    }
+
+    /**
+     * A division with the default scenarios and texts, and {@code debtors} debtors with one to four invoices
+     * 8 to 17 days late, in Dutch and English: the planning run gives each the standard first reminder by email.
+     */
+    private static void division(BenchDatabase db, EntityManagerFactory jpa, int division, int debtors) throws Exception {
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO exact_connection (country, base_url, status) VALUES ('nl', 'http://bench', 'CONNECTED')");
+            st.execute("INSERT INTO division (code, connection_id, description, currency, country) SELECT " + division
+                    + ", max(id), 'Bench BV', 'EUR', 'NL' FROM exact_connection");
+        }
+        EntityManager em = jpa.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            new DefaultScenarios(em, CLOCK).onDivisionAdded(new DivisionAdded(em.find(Division.class, division)));
+            em.getTransaction().commit();
+        } finally {
+            em.close();
+        }
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO debtor (division, exact_id, code, name, email, language, country, address_line1, postcode,
+                                        city, exact_timestamp)
+                    SELECT %1$d, md5('%1$d-' || g)::uuid, 'D' || g, 'Debtor ' || g || ' B.V.', 'debtor' || g || '@bench.example',
+                           CASE WHEN g %% 3 = 0 THEN 'en' ELSE 'nl' END, 'NL', 'Kerkstraat ' || g, '1017 GC', 'Amsterdam', 1
+                    FROM generate_series(1, %2$d) g
+                    """.formatted(division, debtors));
+            st.execute("""
+                    INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, invoice_date, due_date, amount,
+                                         open_amount, currency, exact_status, exact_timestamp)
+                    SELECT d.division, md5('%1$d-' || d.id || '-' || k)::uuid, d.id, d.code || '-' || k,
+                           DATE '%2$s' - 38 - ((d.id + k) %% 10)::int, DATE '%2$s' - 8 - ((d.id + k) %% 10)::int, a, a, 'EUR', 20, 1
+                    FROM debtor d, generate_series(1, 4) k, LATERAL (SELECT round((50 + (d.id * 37 + k * 91) %% 2000)::numeric, 2) a) amount
+                    WHERE d.division = %1$d AND k <= 1 + d.id %% 4
+                    """.formatted(division, TODAY));
+            st.execute("ANALYZE");
+        }
+        PlanningResult planned = new ReminderPlanner(db.dataSource()).plan(division, "EUR", TODAY, POLICY, CLOCK.instant());
+        check(planned.planned() == debtors, "planned " + planned.planned() + " reminders for " + debtors + " debtors");
+    }
+
+    private static List<Rendered> rendered(GreenMail smtp) throws Exception {
+        List<Rendered> rendered = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            Multipart mixed = (Multipart) m.getContent();
+            Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+            Part pdf = mixed.getBodyPart(1);
+            try (InputStream in = pdf.getInputStream()) {
+                rendered.add(new Rendered(m.getRecipients(Message.RecipientType.TO)[0].toString(), m.getSubject(),
+                        (String) alternative.getBodyPart(0).getContent(), (String) alternative.getBodyPart(1).getContent(),
+                        in.readAllBytes(), pdf.getFileName()));
+            }
+        }
+        return rendered;
+    }
+
+    /** The baseline: the plainest way to send ready messages with Jakarta Mail, over one connection. */
+    private static void sendBare(Session session, List<Rendered> messages) throws Exception {
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            for (Rendered r : messages) {
+                MimeMessage message = new MimeMessage(session);
+                message.setFrom(new InternetAddress(FROM));
+                message.setRecipients(Message.RecipientType.TO, r.to());
+                message.setSubject(r.subject(), "UTF-8");
+                message.setSentDate(new Date());
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(r.text(), "UTF-8", "plain");
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(r.html(), "UTF-8", "html");
+                MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+                MimeBodyPart body = new MimeBodyPart();
+                body.setContent(alternative);
+                MimeBodyPart pdf = new MimeBodyPart();
+                pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(r.pdf(), "application/pdf")));
+                pdf.setFileName(r.pdfName());
+                pdf.setDisposition(Part.ATTACHMENT);
+                message.setContent(new MimeMultipart("mixed", body, pdf));
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+            }
+        }
+    }
+
+    private static long count(BenchDatabase db, String query) throws Exception {
+        try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new IllegalStateException("Dispatch benchmark: " + what);
+        }
+    }
+}
