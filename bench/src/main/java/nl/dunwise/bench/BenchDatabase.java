@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import jakarta.persistence.EntityManagerFactory;
+import nl.dunwise.dunning.StandaloneDispatch;
 import nl.dunwise.platform.DatabaseMigration;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -30,6 +32,11 @@ final class BenchDatabase implements AutoCloseable {
 
     PGSimpleDataSource dataSource() {
         return dataSource;
+    }
+
+    /** JPA on this database with local transactions, as the dispatcher runs outside the container. */
+    EntityManagerFactory jpa() {
+        return StandaloneDispatch.entityManagerFactory(dataSource.getUrl(), USER, PASSWORD);
     }
 
     Connection connection() throws SQLException {

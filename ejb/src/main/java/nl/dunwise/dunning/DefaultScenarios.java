@@ -53,6 +53,15 @@ public class DefaultScenarios {
     @Inject
     private Clock clock;
 
+    public DefaultScenarios() {
+    }
+
+    /** For code that runs outside the container, such as tests and benchmarks. */
+    public DefaultScenarios(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
     public void onDivisionAdded(@Observes DivisionAdded event) {
         int division = event.division().getCode();
         em.persist(new Scenario(division, "friendly", "Friendly", "For debtors who pay well: waits longer, sounds softer.", false)

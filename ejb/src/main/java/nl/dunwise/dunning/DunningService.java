@@ -131,11 +131,7 @@ public class DunningService {
                 sent.sendsFrom());
     }
 
-    /**
-     * Sends up to {@code limit} reminders of each channel. A channel that fails (mail server down, SMS gateway
-     * unavailable or not configured) stops for this round only, and the others go on: the next dispatcher
-     * timer tries it again.
-     */
+    /** Sends up to {@code limit} reminders of each channel over one SMTP connection ({@link DispatchPass}). */
     private DunningRunResult dispatch(int limit) {
         Instant now = clock.instant();
         Instant sendsFrom = sendingHours.sendsFrom(now);
@@ -143,26 +139,9 @@ public class DunningService {
             // Outside the send window (night, weekend, public holiday): planned reminders wait for it.
             return DunningRunResult.waitingUntil(sendsFrom);
         }
-        int sent = 0;
-        int skipped = 0;
-        int failed = 0;
-        for (Channel channel : ReminderDispatcher.ONE_BY_ONE) {
-            for (int i = 0; i < limit; i++) {
-                Optional<ReminderDispatcher.Outcome> outcome = dispatcher.sendNext(channel);
-                if (outcome.isEmpty()) {
-                    break;
-                }
-                switch (outcome.get()) {
-                    case SENT -> sent++;
-                    case SKIPPED -> skipped++;
-                    case FAILED, FAILED_ATTEMPT -> failed++;
-                }
-                if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
-                    break;
-                }
-            }
+        try (MailConnection mail = dispatcher.mailConnection()) {
+            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail));
         }
-        return new DunningRunResult(0, sent, skipped, failed, null);
     }
 
     public List<ReminderView> latestReminders(int max) {

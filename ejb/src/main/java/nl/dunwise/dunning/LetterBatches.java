@@ -10,15 +10,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import nl.dunwise.dunning.channel.Letter;
 import nl.dunwise.dunning.channel.LetterPdf;
 import nl.dunwise.exact.Division;
@@ -66,16 +60,14 @@ public class LetterBatches {
         for (Object id : claimed) {
             Reminder reminder = em.find(Reminder.class, ((Number) id).longValue());
             Debtor debtor = em.find(Debtor.class, reminder.getDebtorId());
-            Optional<List<String>> address = postalAddress(debtor, company);
+            Optional<List<String>> address = ReminderLetter.postalAddress(em, debtor, company);
             if (address.isEmpty()) {
                 trail.skipped(reminder, "The debtor has no postal address (street, postcode and city) in Exact Online.");
                 skipped++;
                 continue;
             }
             ReminderContent composed = composer.compose(reminder, debtor);
-            letters.add(new Letter(company.getDescription(),
-                    returnAddress.map(String::strip).filter(s -> !s.isEmpty()).orElse(company.getDescription()),
-                    address.get(), details(debtor, printDate), composed.message().subject(), composed.message().html()));
+            letters.add(ReminderLetter.of(company, returnAddress, address.get(), debtor, printDate, composed.message()));
             printed.add(new Printed(reminder, debtor, composed, String.join(", ", address.get())));
         }
         if (letters.isEmpty()) {
@@ -112,44 +104,6 @@ public class LetterBatches {
     public Optional<byte[]> pdf(int division, long batchId) {
         return em.createNativeQuery("SELECT pdf FROM letter_batch WHERE id = ? AND division = ?")
                 .setParameter(1, batchId).setParameter(2, division).getResultStream().findFirst().map(byte[].class::cast);
-    }
-
-    /**
-     * Name, street, postcode and city, and the country in capitals for post abroad (UPU), named in the
-     * language of the sender's country since the sender's post office reads it first.
-     */
-    private Optional<List<String>> postalAddress(Debtor debtor, Division company) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT address_line1, postcode, city, country FROM debtor WHERE id = ?")
-                .setParameter(1, debtor.getId()).getSingleResult();
-        String street = blankToNull((String) row[0]);
-        String postcode = blankToNull((String) row[1]);
-        String city = blankToNull((String) row[2]);
-        String country = blankToNull((String) row[3]);
-        if (street == null || city == null) {
-            return Optional.empty();
-        }
-        List<String> lines = new ArrayList<>(List.of(debtor.getName(), street,
-                postcode == null ? city : postcode + "  " + city));
-        String home = company.getCountry() == null ? "NL" : company.getCountry();
-        if (country != null && !country.equalsIgnoreCase(home)) {
-            Locale senderLanguage = ReminderNote.localeOfCountry(home);
-            lines.add(new Locale("", country).getDisplayCountry(senderLanguage).toUpperCase(senderLanguage));
-        }
-        return Optional.of(lines);
-    }
-
-    private static Map<String, String> details(Debtor debtor, LocalDate printDate) {
-        Locale locale = debtor.locale();
-        ResourceBundle text = ReminderText.in(locale);
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put(text.getString("letter.date"), printDate.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
-        details.put(text.getString("letter.customer"), debtor.getCode());
-        return details;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private record Printed(Reminder reminder, Debtor debtor, ReminderContent content, String address) {

@@ -44,6 +44,16 @@ public class ReminderComposer {
     @Inject
     private Clock clock;
 
+    public ReminderComposer() {
+    }
+
+    /** For code that runs outside the container; see {@link StandaloneDispatch}. */
+    ReminderComposer(EntityManager em, PaymentLinks links, Clock clock) {
+        this.em = em;
+        this.links = links;
+        this.clock = clock;
+    }
+
     /** The message of a planned reminder, with the invoices it was planned with. */
     public ReminderContent compose(Reminder reminder, Debtor debtor) {
         Locale locale = debtor.locale();

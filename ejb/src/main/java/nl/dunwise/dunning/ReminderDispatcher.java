@@ -7,9 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,8 +32,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code FOR UPDATE SKIP LOCKED}, so two dispatchers (two timers, two servers) never take the same one;
  * it is marked sent, and a note on the debtor's Exact account is queued, in the same transaction. A crash
  * after the hand-over (SMTP, SMS gateway) but before the commit sends it again on the next run: email with
- * the same Message-ID, SMS with the same reference. A call task opens a task in the collectors' queue
- * ({@link CallTask}). Letters go out in the daily print batch instead ({@link LetterBatches}).
+ * the same Message-ID, SMS with the same reference. An email carries the invoices' PDFs when Exact has them. A call
+ * task opens a task in the collectors' queue ({@link CallTask}). Letters go out in the daily print batch
+ * instead ({@link LetterBatches}).
  */
 @Stateless
 public class ReminderDispatcher {
@@ -85,9 +86,35 @@ public class ReminderDispatcher {
     @ConfigProperty(name = "dunwise.mail.from")
     private Optional<String> from;
 
+    public ReminderDispatcher() {
+    }
+
+    /** For code that runs outside the container; see {@link StandaloneDispatch}. */
+    ReminderDispatcher(EntityManager em, Session mailSession, ReminderComposer composer, SmsChannel sms,
+            InvoicePdfs invoicePdfs, AuditLog audit, ReminderTrail trail, BounceAddresses bounceAddresses,
+            EmailBounces bounces, Clock clock, Optional<String> from) {
+        this.em = em;
+        this.mailSession = mailSession;
+        this.composer = composer;
+        this.sms = sms;
+        this.audit = audit;
+        this.trail = trail;
+        this.clock = clock;
+        this.from = from;
+        this.invoicePdfs = invoicePdfs;
+        this.bounceAddresses = bounceAddresses;
+        this.bounces = bounces;
+    }
+
+    /** The SMTP connection of one dispatch pass, to pass to each {@link #sendNext} of that pass and close after. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public MailConnection mailConnection() {
+        return new MailConnection(mailSession);
+    }
+
     /** Claims and sends the next planned reminder of {@code channel}; empty when there is none left to send. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Outcome> sendNext(Channel channel) {
+    public Optional<Outcome> sendNext(Channel channel, MailConnection mail) {
         if (!ONE_BY_ONE.contains(channel)) {
             throw new IllegalArgumentException(channel + " reminders are not sent one by one");
         }
@@ -104,14 +131,14 @@ public class ReminderDispatcher {
         Reminder reminder = em.find(Reminder.class, ((Number) claimed.get(0)).longValue());
         Debtor debtor = em.find(Debtor.class, reminder.getDebtorId());
         return Optional.of(switch (channel) {
-            case EMAIL -> email(reminder, debtor);
+            case EMAIL -> email(reminder, debtor, mail);
             case SMS -> sms(reminder, debtor);
             case CALL_TASK -> callTask(reminder, debtor);
             default -> throw new IllegalStateException(channel.name());
         });
     }
 
-    private Outcome email(Reminder reminder, Debtor debtor) {
+    private Outcome email(Reminder reminder, Debtor debtor, MailConnection mail) {
         String address = reminderAddress(debtor);
         if (address == null) {
             return skip(reminder, "Neither the debtor nor its main contact has an email address in Exact Online.");
@@ -126,9 +153,8 @@ public class ReminderDispatcher {
         // Never throws: an invoice whose PDF cannot be had goes without it, and the trail says why.
         InvoiceFiles pdfs = invoicePdfs.forReminder(reminder.getId());
         try {
-            Transport.send(ReminderMail.build(mailSession, from.orElse(null), address,
-                    reminder.stableMessageId(), content, pdfs.attached(), clock.instant(),
-                    bounceAddresses.envelopeSender(reminder.getId())));
+            mail.send(ReminderMail.build(mailSession, from.orElse(null), address, reminder.stableMessageId(), content,
+                    pdfs.attached(), clock.instant()), bounceAddresses.envelopeSender(reminder.getId()));
         } catch (MessagingException | RuntimeException e) {
             String error = "Sending to " + address + " failed: " + e.getMessage();
             LOG.warning(error);

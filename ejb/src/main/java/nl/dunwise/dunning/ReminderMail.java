@@ -1,9 +1,7 @@
 package nl.dunwise.dunning;
 
-import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,15 +13,13 @@ import jakarta.activation.DataHandler;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
-import java.util.Properties;
 import nl.dunwise.exact.document.InvoiceFile;
 
 /**
  * Builds the MIME message of an email reminder: plain text and HTML alternatives, a stable Message-ID, the
  * invoices' PDFs when there are any ({@code multipart/mixed}: the alternatives first, then one
- * {@code application/pdf} attachment per invoice), and, when bounces are read, the reminder's own VERP
- * envelope sender (see BounceAddresses).
+ * {@code application/pdf} attachment per invoice). The VERP envelope sender is the connection's
+ * ({@link MailConnection}).
  */
 final class ReminderMail {
 
@@ -31,8 +27,8 @@ final class ReminderMail {
     }
 
     static MimeMessage build(Session session, String from, String to, String messageId, RenderedMessage content,
-            List<InvoiceFile> invoices, Instant sentAt, Optional<String> envelopeSender) throws MessagingException {
-        MimeMessage message = new StableIdMessage(envelopeSender.map(s -> withEnvelopeSender(session, s)).orElse(session), messageId);
+            List<InvoiceFile> invoices, Instant sentAt) throws MessagingException {
+        MimeMessage message = new StableIdMessage(session, messageId);
         if (from != null && !from.isBlank()) {
             message.setFrom(new InternetAddress(from));
         } else {
@@ -61,31 +57,14 @@ final class ReminderMail {
                 pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice.content(), "application/pdf")));
                 pdf.setFileName(invoice.fileName());
                 pdf.setDisposition(Part.ATTACHMENT);
+                // A PDF that happens to be plain ASCII would otherwise go as 7bit text, its line ends rewritten.
+                pdf.setHeader("Content-Transfer-Encoding", "base64");
                 mixed.addBodyPart(pdf);
             }
             message.setContent(mixed);
         }
         message.saveChanges();
         return message;
-    }
-
-    /**
-     * The mail session with another envelope sender (MAIL FROM, which the receiving server turns into the
-     * Return-Path). Jakarta Mail takes it from the session's mail.smtp.from; the server's session is shared,
-     * so each message gets a copy, which asks the original for the password should the server want a login.
-     */
-    static Session withEnvelopeSender(Session session, String envelopeSender) {
-        Properties properties = new Properties();
-        properties.putAll(session.getProperties());
-        properties.put("mail.smtp.from", envelopeSender);
-        properties.put("mail.smtps.from", envelopeSender);
-        return Session.getInstance(properties, new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return session.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(),
-                        getRequestingProtocol(), getRequestingPrompt(), getDefaultUserName());
-            }
-        });
     }
 
     /** Jakarta Mail invents a new Message-ID on every save; a reminder keeps its own. */

@@ -33,6 +33,17 @@ public class ReminderTrail {
     @Inject
     private Clock clock;
 
+    public ReminderTrail() {
+    }
+
+    /** For code that runs outside the container; see {@link StandaloneDispatch}. */
+    ReminderTrail(EntityManager em, ExactWriteBacks writeBacks, AuditLog audit, Clock clock) {
+        this.em = em;
+        this.writeBacks = writeBacks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
     void delivered(Reminder reminder, Debtor debtor, ReminderContent composed, String recipient, String by) {
         ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
                 recipient, LocalDate.now(clock), composed.items(), reminder.getTotal(),

@@ -10,7 +10,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -215,20 +214,34 @@ class EmailBouncesTest {
     }
 
     @Test
-    void theReminderLeavesWithItsVerpEnvelopeSender() throws Exception {
+    void eachReminderLeavesWithItsOwnVerpEnvelopeSenderOverOneConnection() throws Exception {
         Properties smtp = new Properties();
         smtp.put("mail.smtp.host", "127.0.0.1");
         smtp.put("mail.smtp.port", Integer.toString(greenMail.getSmtp().getPort()));
-        String verp = ADDRESSES.envelopeSender(4711).orElseThrow();
+        smtp.put("mail.smtp.from", "postmaster@dunwise.example");
+        Session session = Session.getInstance(smtp);
+        String first = ADDRESSES.envelopeSender(4711).orElseThrow();
+        String second = ADDRESSES.envelopeSender(4712).orElseThrow();
 
-        Transport.send(ReminderMail.build(Session.getInstance(smtp), "noreply@dunwise.example", "envelope@example.com",
-                "<reminder-4711.1@dunwise>", new RenderedMessage("Herinnering", "<p>Betaal</p>", "Betaal"), List.of(), NOW,
-                Optional.of(verp)));
+        try (MailConnection connection = new MailConnection(session)) {
+            connection.send(message(session, 4711), Optional.of(first));
+            connection.send(message(session, 4712), Optional.of(second));
+            connection.send(message(session, 4713), Optional.empty());
+        }
 
-        MimeMessage received = List.of(greenMail.getReceivedMessagesForDomain("envelope@example.com")).get(0);
-        assertEquals("<" + verp + ">", received.getHeader("Return-Path", null));
-        assertEquals("noreply@dunwise.example", received.getFrom()[0].toString());
-        assertEquals("<reminder-4711.1@dunwise>", received.getMessageID());
+        List<String> returnPaths = new java.util.ArrayList<>();
+        for (MimeMessage received : greenMail.getReceivedMessagesForDomain("envelope@example.com")) {
+            returnPaths.add(received.getMessageID() + " " + received.getHeader("Return-Path", null));
+        }
+        assertEquals(List.of("<reminder-4711.1@dunwise> <" + first + ">", "<reminder-4712.1@dunwise> <" + second + ">",
+                "<reminder-4713.1@dunwise> <postmaster@dunwise.example>"), returnPaths,
+                "per message, and without one the session's own sender again");
+        assertEquals("postmaster@dunwise.example", smtp.getProperty("mail.smtp.from"), "the shared session is left as it was");
+    }
+
+    private static MimeMessage message(Session session, long reminder) throws Exception {
+        return ReminderMail.build(session, "noreply@dunwise.example", "envelope@example.com", "<reminder-" + reminder + ".1@dunwise>",
+                new RenderedMessage("Herinnering", "<p>Betaal</p>", "Betaal"), List.of(), NOW);
     }
 
     @Test

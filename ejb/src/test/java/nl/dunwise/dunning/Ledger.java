@@ -1,7 +1,6 @@
 package nl.dunwise.dunning;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import nl.dunwise.testing.OwnDatabase;
@@ -37,15 +35,7 @@ final class Ledger implements AutoCloseable {
      * transaction use its connection, as in the container, so that a row locked FOR UPDATE stays locked.
      */
     EntityManagerFactory entityManagerFactory() {
-        return Persistence.createEntityManagerFactory("dunwise", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                "jakarta.persistence.jdbc.url", url(),
-                "jakarta.persistence.jdbc.user", OwnDatabase.USER,
-                "jakarta.persistence.jdbc.password", OwnDatabase.PASSWORD,
-                "eclipselink.jdbc.exclusive-connection.mode", "Always",
-                "eclipselink.weaving", "false"));
+        return StandaloneDispatch.entityManagerFactory(url(), OwnDatabase.USER, OwnDatabase.PASSWORD);
     }
 
     DataSource dataSource() {

@@ -33,7 +33,7 @@ class ReminderMailTest {
     void aReminderWithInvoicePdfsIsMixedTextAndHtmlAlternativesFirstThenOnePdfPerInvoice() throws Exception {
         MimeMessage received = roundTrip(ReminderMail.build(SESSION, "debiteuren@dunwise.example", "klant@example.com",
                 "<reminder-42@dunwise>", CONTENT, List.of(new InvoiceFile("20260012", "Factuur 20260012.pdf", PDF_1),
-                        new InvoiceFile("20260013", "Factuur 20260013.pdf", PDF_2)), Instant.parse("2026-11-25T10:00:00Z"), Optional.empty()));
+                        new InvoiceFile("20260013", "Factuur 20260013.pdf", PDF_2)), Instant.parse("2026-11-25T10:00:00Z")));
 
         assertTrue(received.isMimeType("multipart/mixed"), received.getContentType());
         assertEquals("<reminder-42@dunwise>", received.getMessageID());
@@ -54,7 +54,7 @@ class ReminderMailTest {
     @Test
     void aReminderWithoutPdfsStaysTextAndHtmlAlternatives() throws Exception {
         MimeMessage received = roundTrip(ReminderMail.build(SESSION, null, "klant@example.com", "<reminder-43@dunwise>",
-                CONTENT, List.of(), Instant.parse("2026-11-25T10:00:00Z"), Optional.empty()));
+                CONTENT, List.of(), Instant.parse("2026-11-25T10:00:00Z")));
 
         assertTrue(received.isMimeType("multipart/alternative"), received.getContentType());
         assertEquals(2, ((Multipart) received.getContent()).getCount());

@@ -1,14 +1,23 @@
 package nl.dunwise.dunning.channel;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import nl.dunwise.dunning.TemplateRenderer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * Letters as one printable A4 PDF, each starting on a new page, laid out for a window envelope after
@@ -32,6 +41,18 @@ public final class LetterPdf {
     static final double DETAILS_LEFT = 125;
     static final double SUBJECT_TOP = 98.5;
 
+    /*
+     * A DocumentBuilderFactory looked up once: openhtmltopdf would look one (and a TransformerFactory) up through
+     * the ServiceLoader on every render, scanning every jar of the class path, for each reminder emailed.
+     */
+    private static final DocumentBuilderFactory XHTML_PARSER = DocumentBuilderFactory.newInstance();
+
+    static {
+        XHTML_PARSER.setNamespaceAware(true);
+        // Three INFO lines for every PDF would bury the server log; warnings still show.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
+
     private LetterPdf() {
     }
 
@@ -43,12 +64,24 @@ public final class LetterPdf {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.withHtmlContent(xhtml(letters), null);
+            builder.withW3cDocument(parse(xhtml(letters)), null);
             builder.toStream(out);
             builder.run();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("The letters could not be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    private static Document parse(String xhtml) throws IOException {
+        try {
+            DocumentBuilder parser;
+            synchronized (XHTML_PARSER) {
+                parser = XHTML_PARSER.newDocumentBuilder();
+            }
+            return parser.parse(new InputSource(new StringReader(xhtml)));
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IOException("The letter is not well-formed XHTML: " + e.getMessage(), e);
         }
     }
 

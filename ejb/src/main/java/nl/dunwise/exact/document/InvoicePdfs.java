@@ -55,11 +55,25 @@ public class InvoicePdfs {
     @ConfigProperty(name = "dunwise.mail.attachments-max-bytes", defaultValue = "10485760")
     private long maxMailBytes;
 
+    public InvoicePdfs() {
+    }
+
+    /** Outside the server (tests, {@code ./dunwise bench dispatch}): the PDFs kept in the database, none downloaded. */
+    public InvoicePdfs(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.maxFileBytes = 5_242_880;
+        this.maxMailBytes = 10_485_760;
+    }
+
     public InvoiceFiles forReminder(long reminderId) {
         return new PdfCache(dataSource, clock, maxFileBytes, maxMailBytes).forReminder(reminderId, this::download);
     }
 
     private byte[] download(String url) {
+        if (connections == null) {
+            throw new ExactApiException(0, "no connection to Exact Online outside the server");
+        }
         URI base = settings.baseUri();
         AttachmentUrl address = AttachmentUrl.parse(url, base).orElseThrow(() -> new RefusedFileException(
                 "its address is not an attachment on " + base + ": " + url));

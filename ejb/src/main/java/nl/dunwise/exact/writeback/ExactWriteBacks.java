@@ -31,6 +31,16 @@ public class ExactWriteBacks {
     @Inject
     private Clock clock;
 
+    public ExactWriteBacks() {
+    }
+
+    /** For code that runs outside the container, such as tests and benchmarks. */
+    public ExactWriteBacks(WriteBackQueue queue, AuditLog audit, Clock clock) {
+        this.queue = queue;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
     /**
      * Queues a CommunicationNote on the debtor's Exact account. Joins the caller's transaction, so the note
      * exists exactly when the change it records does; a second call for the same source queues nothing.

@@ -33,8 +33,8 @@ public class WriteBackQueue {
     public WriteBackQueue() {
     }
 
-    /** For tests that run the outbox on a database of their own. */
-    WriteBackQueue(DataSource dataSource) {
+    /** For code that runs the outbox outside the container: tests, benchmarks. */
+    public WriteBackQueue(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
