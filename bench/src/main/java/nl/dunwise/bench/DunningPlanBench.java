@@ -124,7 +124,7 @@ final class DunningPlanBench {
     /** Each timed planning run starts from the same state: nothing planned, nothing skipped, nobody scored. */
     private static void forgetThePlan(BenchDatabase db) throws Exception {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE reminder_invoice, dunning_skip, reminder CASCADE");
+            st.execute("TRUNCATE dunning_skip, reminder CASCADE");
             DunningData.forgetScores(c);
             st.execute("VACUUM ANALYZE debtor");
         }

@@ -34,7 +34,8 @@ item_in_plan AS (
 -- The latest step each item was reminded at, and when (rejected reminders do not count).
 reminded_item AS (
     SELECT ri.invoice_id, max(st.day_offset) AS latest_offset, CAST(max(r.planned_at) AS date) AS latest_on
-    FROM reminder r JOIN reminder_invoice ri ON ri.reminder_id = r.id JOIN step st ON st.id = r.step_id, run
+    FROM reminder r CROSS JOIN LATERAL unnest(r.item_invoice_ids) AS ri(invoice_id)
+    JOIN step st ON st.id = r.step_id, run
     WHERE r.division = run.division AND r.status <> 'REJECTED'
     GROUP BY ri.invoice_id
 ),
@@ -137,7 +138,7 @@ step_due AS (
 -- The items a due step reminds of: every overdue item that may be chased, or, for a pre-due notice, the
 -- items not reminded yet that fall due within its window.
 due_item AS (
-    SELECT sd.debtor_id, it.invoice_id, it.open_amount, it.due_date
+    SELECT sd.debtor_id, it.invoice_id, it.open_amount, greatest(run.today - it.due_date, 0) AS days_overdue
     FROM step_due sd JOIN item it ON it.debtor_id = sd.debtor_id, run
     WHERE it.chaseable
       AND CASE WHEN sd.pre_due THEN NOT it.overdue AND it.latest_offset IS NULL AND it.due_date + sd.day_offset <= run.today
@@ -146,12 +147,17 @@ due_item AS (
 due AS (
     SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
            coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
+           coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
+           coalesce(a.days_overdue, '{}') AS days_overdue,
            ds.disputed_items, ds.items_in_plan,
            d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
-    LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
+    -- the reminder's items, kept in its row (three arrays in the same order)
+    LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount, array_agg(invoice_id) AS invoice_ids,
+                      array_agg(open_amount) AS open_amounts, array_agg(days_overdue) AS days_overdue
+               FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
     LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
 -- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
@@ -210,19 +216,14 @@ held_back AS (
 ),
 planned AS (
     INSERT INTO reminder (division, debtor_id, step_id, cycle_due_date, channel, status, total_amount, currency,
-                          planned_at)
+                          planned_at, item_invoice_ids, item_open_amounts, item_days_overdue)
     SELECT run.division, due.debtor_id, due.step_id, due.cycle_due_date, due.channel,
            CASE WHEN due.needs_approval THEN 'AWAITING_APPROVAL' ELSE 'PLANNED' END, due.amount, run.currency,
-           run.planned_at
+           run.planned_at, due.invoice_ids, due.open_amounts, due.days_overdue
     FROM due, run
     WHERE NOT EXISTS (SELECT 1 FROM held_back h WHERE h.debtor_id = due.debtor_id)
     ON CONFLICT (debtor_id, step_id, cycle_due_date) DO NOTHING
-    RETURNING id, debtor_id
-),
-planned_item AS (
-    INSERT INTO reminder_invoice (reminder_id, invoice_id, open_amount, days_overdue)
-    SELECT p.id, di.invoice_id, di.open_amount, greatest(run.today - di.due_date, 0)
-    FROM planned p JOIN due_item di ON di.debtor_id = p.debtor_id, run
+    RETURNING id
 ),
 skipped AS (
     INSERT INTO dunning_skip (division, debtor_id, run_date, step_id, reason, detail_values, created_at)
