@@ -42,7 +42,7 @@ reminded_item AS (
 -- Every open item the debtors owe up to the horizon; an item may be chased unless it is disputed or in
 -- an active payment plan.
 item AS (
-    SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount,
+    SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount, greatest(run.today - i.due_date, 0) AS days_overdue,
            i.due_date < run.today AS overdue,
            di.invoice_id IS NOT NULL AS disputed,
            ip.invoice_id IS NOT NULL AS in_plan,
@@ -74,7 +74,16 @@ debtor_items AS (
            max(it.latest_offset) FILTER (WHERE it.chaseable) AS chaseable_cycle_offset,
            max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset,
            max(it.latest_on) FILTER (WHERE it.chaseable) AS chaseable_cycle_on,
-           max(it.latest_on) FILTER (WHERE it.overdue) AS overdue_cycle_on
+           max(it.latest_on) FILTER (WHERE it.overdue) AS overdue_cycle_on,
+           -- what a reminder after the due date holds: every overdue item that may be chased
+           sum(it.open_amount) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_amount,
+           array_agg(it.invoice_id) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_invoice_ids,
+           array_agg(it.open_amount) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_open_amounts,
+           array_agg(it.days_overdue) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_days,
+           -- what a pre-due notice may hold: the items not reminded yet (those in its window, see due)
+           array_agg(it.invoice_id) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_invoice_ids,
+           array_agg(it.open_amount) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_open_amounts,
+           array_agg(it.due_date) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_due_dates
     FROM item it
     GROUP BY it.debtor_id
 ),
@@ -135,18 +144,12 @@ step_due AS (
     UNION ALL
     SELECT * FROM no_scenario
 ),
--- The items a due step reminds of: every overdue item that may be chased, or, for a pre-due notice, the
--- items not reminded yet that fall due within its window.
-due_item AS (
-    SELECT sd.debtor_id, it.invoice_id, it.open_amount, greatest(run.today - it.due_date, 0) AS days_overdue
-    FROM step_due sd JOIN item it ON it.debtor_id = sd.debtor_id, run
-    WHERE it.chaseable
-      AND CASE WHEN sd.pre_due THEN NOT it.overdue AND it.latest_offset IS NULL AND it.due_date + sd.day_offset <= run.today
-               ELSE it.overdue END
-),
+-- What each due step reminds of, with its items: every overdue item that may be chased, or, for a
+-- pre-due notice, the items not reminded yet that fall due within its window. The item arrays (same
+-- order in all three) go into the reminder's row.
 due AS (
     SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
-           coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
+           coalesce(cr.amount, 0) AS credit, a.invoice_ids IS NULL AS nothing_to_chase,
            coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
            coalesce(a.days_overdue, '{}') AS days_overdue,
            ds.disputed_items, ds.items_in_plan,
@@ -154,10 +157,17 @@ due AS (
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
-    -- the reminder's items, kept in its row (three arrays in the same order)
-    LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount, array_agg(invoice_id) AS invoice_ids,
-                      array_agg(open_amount) AS open_amounts, array_agg(days_overdue) AS days_overdue
-               FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
+    LEFT JOIN LATERAL (
+        SELECT ds.overdue_amount AS amount, ds.overdue_invoice_ids AS invoice_ids,
+               ds.overdue_open_amounts AS open_amounts, ds.overdue_days AS days_overdue
+        WHERE NOT sd.pre_due
+        UNION ALL
+        SELECT sum(u.open_amount), array_agg(u.invoice_id), array_agg(u.open_amount), array_agg(0)
+        FROM unnest(ds.upcoming_invoice_ids, ds.upcoming_open_amounts, ds.upcoming_due_dates)
+             AS u(invoice_id, open_amount, due_date), run
+        WHERE sd.pre_due AND u.due_date + sd.day_offset <= run.today
+        HAVING count(*) > 0
+    ) a ON true
     LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
 -- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
