@@ -22,9 +22,11 @@ DROP TABLE reminder_invoice;
 
 -- Each planned reminder also pays for its index entries and foreign-key checks. The dispatcher, the letter
 -- batches and the agency hand-overs all claim by channel (reminder_to_dispatch_by_channel, V8), so the
--- index on planned_at alone serves nobody. One check that the debtor exists in the reminder's division
+-- index on planned_at alone serves nobody; a debtor's reminders (a few dozen at most) are found through
+-- the unique key, which starts with debtor_id. One check that the debtor exists in the reminder's division
 -- replaces the two separate ones, and says more: a reminder cannot name a division its debtor is not in.
 DROP INDEX reminder_to_dispatch;
+DROP INDEX reminder_by_debtor;
 ALTER TABLE debtor ADD CONSTRAINT debtor_id_division_key UNIQUE (id, division);
 ALTER TABLE reminder DROP CONSTRAINT reminder_division_fkey;
 ALTER TABLE reminder DROP CONSTRAINT reminder_debtor_id_fkey;

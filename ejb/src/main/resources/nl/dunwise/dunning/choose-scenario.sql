@@ -8,7 +8,8 @@ WITH run AS (
            CAST(? AS integer) AS good_payer_from, CAST(? AS integer) AS late_payer_below,
            CAST(? AS varchar) AS good_payer_scenario, CAST(? AS varchar) AS late_payer_scenario
 ),
-scenario_choice AS (
+-- materialised: the three look-ups once, not once per debtor
+scenario_choice AS MATERIALIZED (
     SELECT (SELECT s.id FROM scenario s WHERE s.division = run.division AND s.is_default AND s.active
             ORDER BY s.id LIMIT 1) AS default_id,
            (SELECT s.id FROM scenario s WHERE s.division = run.division AND s.code = run.good_payer_scenario

@@ -40,27 +40,22 @@ reminded_item AS (
     GROUP BY ri.invoice_id
 ),
 -- Every open item the debtors owe up to the horizon; an item may be chased unless it is disputed or in
--- an active payment plan.
+-- an active payment plan. Credit notes (any due date) are read in the same pass: they are never overdue
+-- or chased, but reduce what a debtor owes before it is chased.
 item AS (
     SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount, greatest(run.today - i.due_date, 0) AS days_overdue,
-           i.due_date < run.today AS overdue,
+           i.open_amount < 0 AS credit_note,
+           i.open_amount > 0 AND i.due_date < run.today AS overdue,
            di.invoice_id IS NOT NULL AS disputed,
            ip.invoice_id IS NOT NULL AS in_plan,
-           di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
+           i.open_amount > 0 AND di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
            ri.latest_offset, ri.latest_on
     FROM run, horizon, invoice i
     LEFT JOIN disputed_item di ON di.invoice_id = i.id
     LEFT JOIN item_in_plan ip ON ip.invoice_id = i.id
     LEFT JOIN reminded_item ri ON ri.invoice_id = i.id
-    WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount > 0
-      AND i.due_date <= horizon.last_due_date
-),
--- Credit notes reduce what a debtor owes before it is chased.
-credit AS (
-    SELECT i.debtor_id, -sum(i.open_amount) AS amount
-    FROM invoice i, run
-    WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount < 0
-    GROUP BY i.debtor_id
+    WHERE i.division = run.division AND i.closed_at IS NULL
+      AND (i.open_amount < 0 OR (i.open_amount > 0 AND i.due_date <= horizon.last_due_date))
 ),
 debtor_items AS (
     SELECT it.debtor_id,
@@ -68,6 +63,7 @@ debtor_items AS (
            min(it.due_date) FILTER (WHERE it.overdue) AS oldest_overdue_due,
            count(*) FILTER (WHERE it.overdue AND it.disputed) AS disputed_items,
            count(*) FILTER (WHERE it.overdue AND it.in_plan) AS items_in_plan,
+           -sum(it.open_amount) FILTER (WHERE it.credit_note) AS credit,
            min(it.due_date) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS next_unreminded_due,
            -- the latest step of the cycle: over the items that may be chased, or, when no overdue one may,
            -- over the overdue ones (to tell whether their held-back step is a new one)
@@ -148,8 +144,8 @@ step_due AS (
 -- pre-due notice, the items not reminded yet that fall due within its window. The item arrays (same
 -- order in all three) go into the reminder's row.
 due AS (
-    SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
-           coalesce(cr.amount, 0) AS credit, a.invoice_ids IS NULL AS nothing_to_chase,
+    SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(ds.credit, 0) AS net_amount,
+           coalesce(ds.credit, 0) AS credit, a.invoice_ids IS NULL AS nothing_to_chase,
            coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
            coalesce(a.days_overdue, '{}') AS days_overdue,
            ds.disputed_items, ds.items_in_plan,
@@ -168,7 +164,6 @@ due AS (
         WHERE sd.pre_due AND u.due_date + sd.day_offset <= run.today
         HAVING count(*) > 0
     ) a ON true
-    LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
 ),
 -- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
 rule_handed_over AS (             -- a collection agency has the debtor's file

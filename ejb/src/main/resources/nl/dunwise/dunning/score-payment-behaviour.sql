@@ -27,32 +27,28 @@ to_score AS (
       AND (d.scored_version IS DISTINCT FROM d.payment_history_version OR d.scored_on IS NULL
            OR d.scored_on > run.today OR d.score_changes_on <= run.today)
 ),
--- a linked payment carries the debtor of its invoice (PaymentUpserts)
-last_payment AS (
-    SELECT p.invoice_id, max(p.paid_on) AS paid_on
-    FROM payment p JOIN to_score t ON t.id = p.debtor_id, run
-    WHERE p.division = run.division AND p.invoice_id IS NOT NULL AND NOT p.deleted_in_exact
-    GROUP BY p.invoice_id
-),
--- an item is closed when or after it is paid, so one closed before the window was paid before it
-paid_item AS (
-    SELECT i.debtor_id, i.amount, coalesce(lp.paid_on, CAST(i.closed_at AS date)) AS paid_on,
-           greatest(coalesce(lp.paid_on, CAST(i.closed_at AS date)) - i.due_date, 0) AS days_late
-    FROM run, window_start w, invoice i
-    JOIN to_score t ON t.id = i.debtor_id
-    LEFT JOIN last_payment lp ON lp.invoice_id = i.id
-    WHERE i.division = run.division AND i.closed_at > run.today - interval '12 months' AND i.amount > 0
-      AND coalesce(lp.paid_on, CAST(i.closed_at AS date)) > w.after
-),
+-- Per debtor to score (a few a day, every one the first time), its items paid in the window, read through
+-- its own index entries: the number of debtors to score is unknown when the statement is planned.
+-- An item is closed when or after it is paid, so one closed before the window was paid before it.
 history AS (
-    SELECT pi.debtor_id, count(*) FILTER (WHERE pi.paid_on <= run.today) AS paid_items,
-           round(sum(pi.days_late * pi.amount) FILTER (WHERE pi.paid_on <= run.today)
-                 / sum(pi.amount) FILTER (WHERE pi.paid_on <= run.today), 1) AS avg_days_late,
-           round(CAST(count(*) FILTER (WHERE pi.days_late = 0 AND pi.paid_on <= run.today) AS numeric)
-                 / nullif(count(*) FILTER (WHERE pi.paid_on <= run.today), 0), 4) AS on_time_share,
-           least(CAST(min(pi.paid_on) FILTER (WHERE pi.paid_on <= run.today) + interval '12 months' AS date),
-                 min(pi.paid_on) FILTER (WHERE pi.paid_on > run.today)) AS changes_on
-    FROM paid_item pi, run GROUP BY pi.debtor_id
+    SELECT t.id AS debtor_id, h.*
+    FROM to_score t, run, window_start w,
+    LATERAL (
+        SELECT count(*) FILTER (WHERE pi.paid_on <= run.today) AS paid_items,
+               round(sum(pi.days_late * pi.amount) FILTER (WHERE pi.paid_on <= run.today)
+                     / sum(pi.amount) FILTER (WHERE pi.paid_on <= run.today), 1) AS avg_days_late,
+               round(CAST(count(*) FILTER (WHERE pi.days_late = 0 AND pi.paid_on <= run.today) AS numeric)
+                     / nullif(count(*) FILTER (WHERE pi.paid_on <= run.today), 0), 4) AS on_time_share,
+               least(CAST(min(pi.paid_on) FILTER (WHERE pi.paid_on <= run.today) + interval '12 months' AS date),
+                     min(pi.paid_on) FILTER (WHERE pi.paid_on > run.today)) AS changes_on
+        FROM (SELECT i.amount, paid.on_day AS paid_on, greatest(paid.on_day - i.due_date, 0) AS days_late
+              FROM invoice i,
+              -- paid on the last payment linked to the invoice, else on the day it was closed
+              LATERAL (SELECT coalesce(max(p.paid_on), CAST(i.closed_at AS date)) AS on_day
+                       FROM payment p WHERE p.invoice_id = i.id AND NOT p.deleted_in_exact) paid
+              WHERE i.debtor_id = t.id AND i.closed_at > run.today - interval '12 months' AND i.amount > 0
+                AND paid.on_day > w.after) pi
+    ) h
 ),
 broken_promise AS (
     SELECT p.debtor_id, count(*) FILTER (WHERE p.promised_date <= run.today) AS n,
@@ -77,7 +73,7 @@ behaviour AS (
            coalesce(bp.n, 0) AS broken_promises, coalesce(od.n, 0) AS disputes,
            least(h.changes_on, bp.changes_on, od.changes_on) AS changes_on
     FROM to_score t
-    LEFT JOIN history h ON h.debtor_id = t.id
+    JOIN history h ON h.debtor_id = t.id
     LEFT JOIN broken_promise bp ON bp.debtor_id = t.id
     LEFT JOIN opened_dispute od ON od.debtor_id = t.id
 )
