@@ -118,15 +118,4 @@ final class DunningData {
             st.execute("ANALYZE");
         }
     }
-
-    /** Back to the state right after generation: nobody scored, every debtor on the scenario it was given. */
-    static void forgetScores(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("""
-                    UPDATE debtor SET payment_score = NULL, score_paid_items = NULL, score_avg_days_late = NULL,
-                           score_on_time_share = NULL, score_broken_promises = NULL, score_disputes = NULL,
-                           scenario_id = CASE id % 10 WHEN 0 THEN 1 WHEN 1 THEN 3 END
-                    """);
-        }
-    }
 }

@@ -194,10 +194,10 @@ class DebtorPathIT {
     @Order(3)
     void theFinalNoticeStatesTheStatutoryCollectionCostsAndTheDeadline() throws Exception {
         try (Connection db = TestStack.database(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT r.body_text, sum(ri.open_amount), (r.sent_at AT TIME ZONE 'UTC')::date
-                FROM reminder r JOIN step s ON s.id = r.step_id JOIN reminder_invoice ri ON ri.reminder_id = r.id
-                WHERE s.template_code = 'final-notice' AND r.status = 'SENT'
-                GROUP BY r.id ORDER BY r.id LIMIT 1
+                SELECT r.body_text, (SELECT sum(a) FROM unnest(r.item_open_amounts) a), (r.sent_at AT TIME ZONE 'UTC')::date
+                FROM reminder r JOIN step s ON s.id = r.step_id
+                WHERE s.template_code = 'final-notice' AND r.status = 'SENT' AND cardinality(r.item_invoice_ids) > 0
+                ORDER BY r.id LIMIT 1
                 """)) {
             assertTrue(rs.next(), "the demo data holds a debtor at the final notice");
             String body = rs.getString(1);
@@ -541,7 +541,7 @@ class DebtorPathIT {
         return singleText("""
                 SELECT count(DISTINCT ri.invoice_id)::text
                 FROM reminder r JOIN debtor d ON d.id = r.debtor_id
-                JOIN reminder_invoice ri ON ri.reminder_id = r.id
+                CROSS JOIN LATERAL unnest(r.item_invoice_ids) AS ri(invoice_id)
                 WHERE d.code = ? AND r.id = (SELECT max(x.id) FROM reminder x WHERE x.debtor_id = d.id
                                               AND x.channel = 'EMAIL' AND x.status = 'SENT')
                   AND EXISTS (SELECT 1 FROM invoice_pdf p WHERE p.invoice_id = ri.invoice_id)

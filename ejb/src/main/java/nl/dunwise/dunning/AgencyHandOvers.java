@@ -228,11 +228,11 @@ public class AgencyHandOvers {
      */
     private Map<Long, List<AgencyHandOverFile.Invoice>> invoices(String reminders) {
         return grouped("""
-                SELECT ri.reminder_id, i.invoice_number, i.invoice_date, i.due_date, i.amount, i.open_amount, i.currency
-                FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id
-                WHERE ri.reminder_id = ANY(CAST(? AS bigint[])) AND i.closed_at IS NULL AND i.open_amount > 0
+                SELECT r.id, i.invoice_number, i.invoice_date, i.due_date, i.amount, i.open_amount, i.currency
+                FROM reminder r JOIN invoice i ON i.id = ANY(r.item_invoice_ids)
+                WHERE r.id = ANY(CAST(? AS bigint[])) AND i.closed_at IS NULL AND i.open_amount > 0
                   AND NOT EXISTS (SELECT 1 FROM dispute x WHERE x.invoice_id = i.id AND x.status = 'OPEN')
-                ORDER BY ri.reminder_id, i.due_date, i.invoice_number
+                ORDER BY r.id, i.due_date, i.invoice_number
                 """, reminders, r -> new AgencyHandOverFile.Invoice((String) r[1], date(r[2]), date(r[3]),
                 r[4] == null ? null : Money.of((BigDecimal) r[4], (String) r[6]), Money.of((BigDecimal) r[5], (String) r[6])));
     }
@@ -245,8 +245,7 @@ public class AgencyHandOvers {
                 JOIN reminder s ON s.debtor_id = r.debtor_id AND s.status = 'SENT' AND s.id <> r.id
                 JOIN step st ON st.id = s.step_id
                 WHERE r.id = ANY(CAST(? AS bigint[]))
-                  AND EXISTS (SELECT 1 FROM reminder_invoice a JOIN reminder_invoice b ON b.invoice_id = a.invoice_id
-                              WHERE a.reminder_id = r.id AND b.reminder_id = s.id)
+                  AND s.item_invoice_ids && r.item_invoice_ids
                 ORDER BY r.id, s.sent_at, s.id
                 """, reminders, r -> new AgencyHandOverFile.SentReminder(day(r[1]), (String) r[2],
                 ((Number) r[3]).intValue(), Channel.valueOf((String) r[4])));

@@ -141,8 +141,10 @@ public class ReminderComposer {
     private List<ReminderItem> reminderItems(Reminder reminder) {
         return items(em.createNativeQuery("""
                 SELECT i.invoice_number, i.invoice_date, i.due_date, ri.open_amount, ri.days_overdue, i.currency
-                FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id
-                WHERE ri.reminder_id = ?
+                FROM reminder r,
+                     unnest(r.item_invoice_ids, r.item_open_amounts, r.item_days_overdue) AS ri(invoice_id, open_amount, days_overdue)
+                JOIN invoice i ON i.id = ri.invoice_id
+                WHERE r.id = ?
                 ORDER BY i.due_date, i.invoice_number
                 """).setParameter(1, reminder.getId()).getResultList());
     }

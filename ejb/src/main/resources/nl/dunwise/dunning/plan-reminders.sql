@@ -34,32 +34,28 @@ item_in_plan AS (
 -- The latest step each item was reminded at, and when (rejected reminders do not count).
 reminded_item AS (
     SELECT ri.invoice_id, max(st.day_offset) AS latest_offset, CAST(max(r.planned_at) AS date) AS latest_on
-    FROM reminder r JOIN reminder_invoice ri ON ri.reminder_id = r.id JOIN step st ON st.id = r.step_id, run
+    FROM reminder r CROSS JOIN LATERAL unnest(r.item_invoice_ids) AS ri(invoice_id)
+    JOIN step st ON st.id = r.step_id, run
     WHERE r.division = run.division AND r.status <> 'REJECTED'
     GROUP BY ri.invoice_id
 ),
 -- Every open item the debtors owe up to the horizon; an item may be chased unless it is disputed or in
--- an active payment plan.
+-- an active payment plan. Credit notes (any due date) are read in the same pass: they are never overdue
+-- or chased, but reduce what a debtor owes before it is chased.
 item AS (
-    SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount,
-           i.due_date < run.today AS overdue,
+    SELECT i.debtor_id, i.id AS invoice_id, i.due_date, i.open_amount, greatest(run.today - i.due_date, 0) AS days_overdue,
+           i.open_amount < 0 AS credit_note,
+           i.open_amount > 0 AND i.due_date < run.today AS overdue,
            di.invoice_id IS NOT NULL AS disputed,
            ip.invoice_id IS NOT NULL AS in_plan,
-           di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
+           i.open_amount > 0 AND di.invoice_id IS NULL AND ip.invoice_id IS NULL AS chaseable,
            ri.latest_offset, ri.latest_on
     FROM run, horizon, invoice i
     LEFT JOIN disputed_item di ON di.invoice_id = i.id
     LEFT JOIN item_in_plan ip ON ip.invoice_id = i.id
     LEFT JOIN reminded_item ri ON ri.invoice_id = i.id
-    WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount > 0
-      AND i.due_date <= horizon.last_due_date
-),
--- Credit notes reduce what a debtor owes before it is chased.
-credit AS (
-    SELECT i.debtor_id, -sum(i.open_amount) AS amount
-    FROM invoice i, run
-    WHERE i.division = run.division AND i.closed_at IS NULL AND i.open_amount < 0
-    GROUP BY i.debtor_id
+    WHERE i.division = run.division AND i.closed_at IS NULL
+      AND (i.open_amount < 0 OR (i.open_amount > 0 AND i.due_date <= horizon.last_due_date))
 ),
 debtor_items AS (
     SELECT it.debtor_id,
@@ -67,13 +63,23 @@ debtor_items AS (
            min(it.due_date) FILTER (WHERE it.overdue) AS oldest_overdue_due,
            count(*) FILTER (WHERE it.overdue AND it.disputed) AS disputed_items,
            count(*) FILTER (WHERE it.overdue AND it.in_plan) AS items_in_plan,
+           -sum(it.open_amount) FILTER (WHERE it.credit_note) AS credit,
            min(it.due_date) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS next_unreminded_due,
            -- the latest step of the cycle: over the items that may be chased, or, when no overdue one may,
            -- over the overdue ones (to tell whether their held-back step is a new one)
            max(it.latest_offset) FILTER (WHERE it.chaseable) AS chaseable_cycle_offset,
            max(it.latest_offset) FILTER (WHERE it.overdue) AS overdue_cycle_offset,
            max(it.latest_on) FILTER (WHERE it.chaseable) AS chaseable_cycle_on,
-           max(it.latest_on) FILTER (WHERE it.overdue) AS overdue_cycle_on
+           max(it.latest_on) FILTER (WHERE it.overdue) AS overdue_cycle_on,
+           -- what a reminder after the due date holds: every overdue item that may be chased
+           sum(it.open_amount) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_amount,
+           array_agg(it.invoice_id) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_invoice_ids,
+           array_agg(it.open_amount) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_open_amounts,
+           array_agg(it.days_overdue) FILTER (WHERE it.overdue AND it.chaseable) AS overdue_days,
+           -- what a pre-due notice may hold: the items not reminded yet (those in its window, see due)
+           array_agg(it.invoice_id) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_invoice_ids,
+           array_agg(it.open_amount) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_open_amounts,
+           array_agg(it.due_date) FILTER (WHERE NOT it.overdue AND it.chaseable AND it.latest_offset IS NULL) AS upcoming_due_dates
     FROM item it
     GROUP BY it.debtor_id
 ),
@@ -134,26 +140,31 @@ step_due AS (
     UNION ALL
     SELECT * FROM no_scenario
 ),
--- The items a due step reminds of: every overdue item that may be chased, or, for a pre-due notice, the
--- items not reminded yet that fall due within its window.
-due_item AS (
-    SELECT sd.debtor_id, it.invoice_id, it.open_amount, it.due_date
-    FROM step_due sd JOIN item it ON it.debtor_id = sd.debtor_id, run
-    WHERE it.chaseable
-      AND CASE WHEN sd.pre_due THEN NOT it.overdue AND it.latest_offset IS NULL AND it.due_date + sd.day_offset <= run.today
-               ELSE it.overdue END
-),
+-- What each due step reminds of, with its items: every overdue item that may be chased, or, for a
+-- pre-due notice, the items not reminded yet that fall due within its window. The item arrays (same
+-- order in all three) go into the reminder's row.
 due AS (
-    SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(cr.amount, 0) AS net_amount,
-           coalesce(cr.amount, 0) AS credit, a.debtor_id IS NULL AS nothing_to_chase,
+    SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(ds.credit, 0) AS net_amount,
+           coalesce(ds.credit, 0) AS credit, a.invoice_ids IS NULL AS nothing_to_chase,
+           coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
+           coalesce(a.days_overdue, '{}') AS days_overdue,
            ds.disputed_items, ds.items_in_plan,
            d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on,
            d.bouncing_email, d.bouncing_email_bounce_id
     FROM step_due sd
     JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
     JOIN debtor d ON d.id = sd.debtor_id
-    LEFT JOIN (SELECT debtor_id, sum(open_amount) AS amount FROM due_item GROUP BY debtor_id) a ON a.debtor_id = sd.debtor_id
-    LEFT JOIN credit cr ON cr.debtor_id = sd.debtor_id
+    LEFT JOIN LATERAL (
+        SELECT ds.overdue_amount AS amount, ds.overdue_invoice_ids AS invoice_ids,
+               ds.overdue_open_amounts AS open_amounts, ds.overdue_days AS days_overdue
+        WHERE NOT sd.pre_due
+        UNION ALL
+        SELECT sum(u.open_amount), array_agg(u.invoice_id), array_agg(u.open_amount), array_agg(0)
+        FROM unnest(ds.upcoming_invoice_ids, ds.upcoming_open_amounts, ds.upcoming_due_dates)
+             AS u(invoice_id, open_amount, due_date), run
+        WHERE sd.pre_due AND u.due_date + sd.day_offset <= run.today
+        HAVING count(*) > 0
+    ) a ON true
 ),
 -- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
 rule_handed_over AS (             -- a collection agency has the debtor's file
@@ -219,19 +230,14 @@ held_back AS (
 ),
 planned AS (
     INSERT INTO reminder (division, debtor_id, step_id, cycle_due_date, channel, status, total_amount, currency,
-                          planned_at)
+                          planned_at, item_invoice_ids, item_open_amounts, item_days_overdue)
     SELECT run.division, due.debtor_id, due.step_id, due.cycle_due_date, due.channel,
            CASE WHEN due.needs_approval THEN 'AWAITING_APPROVAL' ELSE 'PLANNED' END, due.amount, run.currency,
-           run.planned_at
+           run.planned_at, due.invoice_ids, due.open_amounts, due.days_overdue
     FROM due, run
     WHERE NOT EXISTS (SELECT 1 FROM held_back h WHERE h.debtor_id = due.debtor_id)
     ON CONFLICT (debtor_id, step_id, cycle_due_date) DO NOTHING
-    RETURNING id, debtor_id
-),
-planned_item AS (
-    INSERT INTO reminder_invoice (reminder_id, invoice_id, open_amount, days_overdue)
-    SELECT p.id, di.invoice_id, di.open_amount, greatest(run.today - di.due_date, 0)
-    FROM planned p JOIN due_item di ON di.debtor_id = p.debtor_id, run
+    RETURNING id
 ),
 skipped AS (
     INSERT INTO dunning_skip (division, debtor_id, run_date, step_id, reason, detail_values, created_at)

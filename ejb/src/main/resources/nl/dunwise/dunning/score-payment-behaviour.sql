@@ -1,5 +1,7 @@
--- The payment behaviour of every debtor of a division over the 12 months before the run date, and the
--- scenario it earns, in one statement.
+-- The payment behaviour of the debtors of a division over the 12 months before the run date, in one
+-- statement, for the debtors whose figures may have changed since they were scored: their paid history
+-- changed (payment_history_version, bumped by the triggers of V13), the window moved past one of its
+-- inputs (score_changes_on), or they were scored for a later day or never. Everybody else keeps its figures.
 --
 -- Inputs per debtor: its invoices paid in the window (paid on the last payment linked to the invoice, else
 -- on the day the item was closed), with days late = paid date - due date (0 when paid on time);
@@ -10,87 +12,78 @@
 --   50 x on-time share + 50 x max(0, 1 - avg days late / 30) - 10 x broken promises - 5 x disputes,
 --   rounded and kept within 0..100: paying everything on time gives 100, a month late on average loses
 --   the whole punctuality half.
--- Scenario, unless the credit manager pinned one: the good-payer scenario from the good-payer score up,
--- the late-payer scenario below the late-payer score, the division's default otherwise and for debtors
--- with fewer paid items than the minimum. Only rows whose figures change are written.
+-- score_changes_on is the first day the figures change without any new input: an input leaves the window
+-- 12 months after its date, and one dated after the run date enters on its date.
 WITH run AS (
-    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today, CAST(? AS integer) AS minimum_paid_items,
-           CAST(? AS integer) AS good_payer_from, CAST(? AS integer) AS late_payer_below,
-           CAST(? AS varchar) AS good_payer_scenario, CAST(? AS varchar) AS late_payer_scenario
+    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today
 ),
-scenario_choice AS (
-    SELECT (SELECT s.id FROM scenario s WHERE s.division = run.division AND s.is_default AND s.active
-            ORDER BY s.id LIMIT 1) AS default_id,
-           (SELECT s.id FROM scenario s WHERE s.division = run.division AND s.code = run.good_payer_scenario
-            AND s.active) AS good_payer_id,
-           (SELECT s.id FROM scenario s WHERE s.division = run.division AND s.code = run.late_payer_scenario
-            AND s.active) AS late_payer_id
-    FROM run
+window_start AS (
+    SELECT CAST(run.today - interval '12 months' AS date) AS after FROM run
 ),
-last_payment AS (
-    SELECT p.invoice_id, max(p.paid_on) AS paid_on
-    FROM payment p, run
-    WHERE p.division = run.division AND p.invoice_id IS NOT NULL AND NOT p.deleted_in_exact
-    GROUP BY p.invoice_id
+to_score AS (
+    SELECT d.id, d.payment_history_version
+    FROM debtor d, run
+    WHERE d.division = run.division
+      AND (d.scored_version IS DISTINCT FROM d.payment_history_version OR d.scored_on IS NULL
+           OR d.scored_on > run.today OR d.score_changes_on <= run.today)
 ),
-paid_item AS (
-    SELECT i.debtor_id, i.amount, greatest(coalesce(lp.paid_on, CAST(i.closed_at AS date)) - i.due_date, 0) AS days_late
-    FROM run, invoice i
-    LEFT JOIN last_payment lp ON lp.invoice_id = i.id
-    -- an item is closed when or after it is paid, so one closed before the window was paid before it
-    WHERE i.division = run.division AND i.closed_at > run.today - interval '12 months' AND i.amount > 0
-      AND coalesce(lp.paid_on, CAST(i.closed_at AS date)) > CAST(run.today - interval '12 months' AS date)
-      AND coalesce(lp.paid_on, CAST(i.closed_at AS date)) <= run.today
-),
+-- Per debtor to score (a few a day, every one the first time), its items paid in the window, read through
+-- its own index entries: the number of debtors to score is unknown when the statement is planned.
+-- An item is closed when or after it is paid, so one closed before the window was paid before it.
 history AS (
-    SELECT debtor_id, count(*) AS paid_items,
-           round(sum(days_late * amount) / sum(amount), 1) AS avg_days_late,
-           round(CAST(count(*) FILTER (WHERE days_late = 0) AS numeric) / count(*), 4) AS on_time_share
-    FROM paid_item GROUP BY debtor_id
+    SELECT t.id AS debtor_id, h.*
+    FROM to_score t, run, window_start w,
+    LATERAL (
+        SELECT count(*) FILTER (WHERE pi.paid_on <= run.today) AS paid_items,
+               round(sum(pi.days_late * pi.amount) FILTER (WHERE pi.paid_on <= run.today)
+                     / sum(pi.amount) FILTER (WHERE pi.paid_on <= run.today), 1) AS avg_days_late,
+               round(CAST(count(*) FILTER (WHERE pi.days_late = 0 AND pi.paid_on <= run.today) AS numeric)
+                     / nullif(count(*) FILTER (WHERE pi.paid_on <= run.today), 0), 4) AS on_time_share,
+               least(CAST(min(pi.paid_on) FILTER (WHERE pi.paid_on <= run.today) + interval '12 months' AS date),
+                     min(pi.paid_on) FILTER (WHERE pi.paid_on > run.today)) AS changes_on
+        FROM (SELECT i.amount, paid.on_day AS paid_on, greatest(paid.on_day - i.due_date, 0) AS days_late
+              FROM invoice i,
+              -- paid on the last payment linked to the invoice, else on the day it was closed
+              LATERAL (SELECT coalesce(max(p.paid_on), CAST(i.closed_at AS date)) AS on_day
+                       FROM payment p WHERE p.invoice_id = i.id AND NOT p.deleted_in_exact) paid
+              WHERE i.debtor_id = t.id AND i.closed_at > run.today - interval '12 months' AND i.amount > 0
+                AND paid.on_day > w.after) pi
+    ) h
 ),
 broken_promise AS (
-    SELECT p.debtor_id, count(*) AS n
-    FROM promise_to_pay p, run
-    WHERE p.division = run.division AND p.status = 'BROKEN'
-      AND p.promised_date > CAST(run.today - interval '12 months' AS date) AND p.promised_date <= run.today
+    SELECT p.debtor_id, count(*) FILTER (WHERE p.promised_date <= run.today) AS n,
+           least(CAST(min(p.promised_date) FILTER (WHERE p.promised_date <= run.today) + interval '12 months' AS date),
+                 min(p.promised_date) FILTER (WHERE p.promised_date > run.today)) AS changes_on
+    FROM promise_to_pay p JOIN to_score t ON t.id = p.debtor_id, run, window_start w
+    WHERE p.division = run.division AND p.status = 'BROKEN' AND p.promised_date > w.after
     GROUP BY p.debtor_id
 ),
 opened_dispute AS (
-    SELECT x.debtor_id, count(*) AS n
-    FROM dispute x, run
-    WHERE x.division = run.division
-      AND CAST(x.opened_at AS date) > CAST(run.today - interval '12 months' AS date) AND CAST(x.opened_at AS date) <= run.today
+    SELECT x.debtor_id, count(*) FILTER (WHERE CAST(x.opened_at AS date) <= run.today) AS n,
+           least(CAST(min(CAST(x.opened_at AS date)) FILTER (WHERE CAST(x.opened_at AS date) <= run.today)
+                      + interval '12 months' AS date),
+                 min(CAST(x.opened_at AS date)) FILTER (WHERE CAST(x.opened_at AS date) > run.today)) AS changes_on
+    FROM dispute x JOIN to_score t ON t.id = x.debtor_id, run, window_start w
+    WHERE x.division = run.division AND CAST(x.opened_at AS date) > w.after
     GROUP BY x.debtor_id
 ),
 behaviour AS (
-    SELECT d.id AS debtor_id, coalesce(h.paid_items, 0) AS paid_items, h.avg_days_late, h.on_time_share,
+    SELECT t.id AS debtor_id, t.payment_history_version, coalesce(h.paid_items, 0) > 0 AS has_history,
+           coalesce(h.paid_items, 0) AS paid_items, h.avg_days_late, h.on_time_share,
            coalesce(bp.n, 0) AS broken_promises, coalesce(od.n, 0) AS disputes,
-           CAST(CASE WHEN h.paid_items IS NOT NULL THEN
-               greatest(0, least(100, round(50 * h.on_time_share + 50 * greatest(0, 1 - h.avg_days_late / 30)
-                                            - 10 * coalesce(bp.n, 0) - 5 * coalesce(od.n, 0))))
-           END AS smallint) AS score
-    FROM run, debtor d
-    LEFT JOIN history h ON h.debtor_id = d.id
-    LEFT JOIN broken_promise bp ON bp.debtor_id = d.id
-    LEFT JOIN opened_dispute od ON od.debtor_id = d.id
-    WHERE d.division = run.division
-),
-earned AS (
-    SELECT b.*,
-           coalesce(CASE WHEN b.paid_items < run.minimum_paid_items THEN NULL
-                         WHEN b.score >= run.good_payer_from THEN sc.good_payer_id
-                         WHEN b.score < run.late_payer_below THEN sc.late_payer_id END,
-                    sc.default_id) AS scenario_id
-    FROM behaviour b, run, scenario_choice sc
+           least(h.changes_on, bp.changes_on, od.changes_on) AS changes_on
+    FROM to_score t
+    JOIN history h ON h.debtor_id = t.id
+    LEFT JOIN broken_promise bp ON bp.debtor_id = t.id
+    LEFT JOIN opened_dispute od ON od.debtor_id = t.id
 )
 UPDATE debtor d
-SET payment_score = e.score, score_paid_items = e.paid_items, score_avg_days_late = e.avg_days_late,
-    score_on_time_share = e.on_time_share, score_broken_promises = e.broken_promises, score_disputes = e.disputes,
-    scenario_id = CASE WHEN d.scenario_pinned THEN d.scenario_id ELSE e.scenario_id END
-FROM earned e
-WHERE d.id = e.debtor_id
-  AND (d.payment_score, d.score_paid_items, d.score_avg_days_late, d.score_on_time_share, d.score_broken_promises,
-       d.score_disputes, d.scenario_id)
-      IS DISTINCT FROM
-      (e.score, e.paid_items, e.avg_days_late, e.on_time_share, e.broken_promises, e.disputes,
-       CASE WHEN d.scenario_pinned THEN d.scenario_id ELSE e.scenario_id END)
+SET payment_score = CAST(CASE WHEN b.has_history THEN
+        greatest(0, least(100, round(50 * b.on_time_share + 50 * greatest(0, 1 - b.avg_days_late / 30)
+                                     - 10 * b.broken_promises - 5 * b.disputes)))
+    END AS smallint),
+    score_paid_items = b.paid_items, score_avg_days_late = b.avg_days_late, score_on_time_share = b.on_time_share,
+    score_broken_promises = b.broken_promises, score_disputes = b.disputes,
+    scored_version = b.payment_history_version, scored_on = run.today, score_changes_on = b.changes_on
+FROM behaviour b, run
+WHERE d.id = b.debtor_id

@@ -247,8 +247,8 @@ class DispatchExactlyOnceTest {
     void theEmailCarriesTheTextTheHtmlAndTheInvoicesPdfKeptFromExact() throws Exception {
         long reminder = planEmailReminders(1).get(0);
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        String number = ledger.rows("SELECT i.invoice_number FROM reminder_invoice ri JOIN invoice i ON i.id = ri.invoice_id "
-                + "WHERE ri.reminder_id = ?", reminder).get(0);
+        String number = ledger.rows("SELECT i.invoice_number FROM reminder r JOIN invoice i ON i.id = ANY (r.item_invoice_ids) "
+                + "WHERE r.id = ?", reminder).get(0);
         ledger.execute("INSERT INTO sales_invoice (division, exact_id, invoice_number, document_exact_id, exact_timestamp, "
                 + "synced_at) VALUES (" + division + ", gen_random_uuid(), '" + number + "', '7d7c0000-0000-4000-8000-00000000000"
                 + (division % 10) + "', 5, now())");

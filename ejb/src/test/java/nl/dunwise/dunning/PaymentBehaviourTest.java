@@ -87,6 +87,50 @@ class PaymentBehaviourTest {
     }
 
     @Test
+    void onlyDebtorsWhosePaidHistoryChangedAreScoredAgain() throws SQLException {
+        int division = ledger.division();
+        long steady = ledger.debtor(division, "steady");
+        long paying = ledger.debtor(division, "paying");
+        for (long debtor : new long[] {steady, paying}) {
+            for (int i = 1; i <= 3; i++) {
+                ledger.paidInvoice(debtor, TODAY.minusDays(30 * i), "100.00", TODAY.minusDays(30 * i));
+            }
+        }
+        assertEquals(2, planner.score(division, TODAY, PlanningRunTest.POLICY), "the first pass scores everybody");
+        assertEquals(0, planner.score(division, TODAY, PlanningRunTest.POLICY), "nothing changed since");
+
+        ledger.paidInvoice(paying, TODAY.minusDays(20), "300.00", TODAY.minusDays(10));
+        ledger.invoice(steady, TODAY.plusDays(10), "50.00");
+        ledger.execute("UPDATE invoice SET synced_at = now(), description = 'synced again' WHERE debtor_id = " + steady);
+        assertEquals(1, planner.score(division, TODAY, PlanningRunTest.POLICY),
+                "a new paid item counts; an open item, or a closed one synced again unchanged, does not");
+        assertEquals("79 | 4 | 5.0 | 0.7500 | 0 | 0 | standard", scored(paying));
+
+        ledger.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) VALUES ("
+                + division + ", " + steady + ", DATE '" + TODAY.minusDays(5) + "', 'OPEN', 'test', now())");
+        assertEquals(0, planner.score(division, TODAY, PlanningRunTest.POLICY), "an open promise is no input");
+        ledger.execute("UPDATE promise_to_pay SET status = 'BROKEN' WHERE debtor_id = " + steady);
+        assertEquals(1, planner.score(division, TODAY, PlanningRunTest.POLICY), "a broken one is");
+        assertEquals("90 | 3 | 0.0 | 1.0000 | 1 | 0 | friendly", scored(steady));
+    }
+
+    @Test
+    void aDebtorIsScoredAgainWhenTheWindowMovesPastAnItem() throws SQLException {
+        int division = ledger.division();
+        long debtor = ledger.debtor(division, "ageing");
+        ledger.paidInvoice(debtor, TODAY.minusDays(400), "100.00", TODAY.minusDays(300));
+        ledger.paidInvoice(debtor, TODAY.minusDays(60), "100.00", TODAY.minusDays(60));
+        planner.score(division, TODAY, PlanningRunTest.POLICY);
+        LocalDate leaves = TODAY.minusDays(300).plusYears(1);
+
+        assertEquals(0, planner.score(division, leaves.minusDays(1), PlanningRunTest.POLICY), "both items still count");
+        assertEquals(1, planner.score(division, leaves, PlanningRunTest.POLICY), "the late one leaves the window");
+        assertEquals("100 | 1 | 0.0 | 1.0000 | 0 | 0 | standard", scored(debtor));
+        assertEquals(1, planner.score(division, TODAY, PlanningRunTest.POLICY), "an earlier day is scored afresh");
+        assertEquals("25 | 2 | 50.0 | 0.5000 | 0 | 0 | standard", scored(debtor));
+    }
+
+    @Test
     void theReasonForTheScenarioReadsInTheUsersLanguage() {
         PaymentBehaviour late = new PaymentBehaviour(23, 14, new BigDecimal("23.0"), new BigDecimal("0.4000"), 2, 1);
 

@@ -33,11 +33,11 @@ final class PdfCache {
     private static final String FILES = """
             SELECT DISTINCT ON (i.due_date, i.invoice_number, i.id)
                    i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason
-            FROM reminder_invoice ri
-            JOIN invoice i ON i.id = ri.invoice_id
+            FROM reminder r
+            JOIN invoice i ON i.id = ANY (r.item_invoice_ids)
             LEFT JOIN invoice_pdf p ON p.invoice_id = i.id
             LEFT JOIN document_attachment a ON a.id = p.attachment_id
-            WHERE ri.reminder_id = ?
+            WHERE r.id = ?
             ORDER BY i.due_date, i.invoice_number, i.id, a.id
             """;
 

@@ -63,8 +63,8 @@ class PdfCacheTest {
             long invoice = database.single("INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, due_date, amount, "
                     + "open_amount, currency, exact_status, exact_timestamp) VALUES (" + division + ", gen_random_uuid(), " + debtor
                     + ", '100" + n + "', DATE '2026-11-0" + n + "', 100, 100, 'EUR', 20, 1) RETURNING id");
-            database.execute("INSERT INTO reminder_invoice (reminder_id, invoice_id, open_amount, days_overdue) VALUES ("
-                    + reminder + ", " + invoice + ", 100, 20)");
+            database.execute("UPDATE reminder SET item_invoice_ids = item_invoice_ids || " + invoice + "::bigint, "
+                    + "item_open_amounts = item_open_amounts || 100::numeric, item_days_overdue = item_days_overdue || 20 WHERE id = " + reminder);
         }
         return reminder;
     }
