@@ -134,8 +134,8 @@ class DebtorPathIT {
             }
             String email = debtorEmail("1000");
             String message = latestMessageTo(email);
-            assertEquals(Integer.parseInt(pdfsExactHoldsForLatestReminderTo("1000")), pdfPartsIn(message),
-                    "the reminder carries one PDF per listed invoice that Exact holds a PDF of");
+            assertEquals(Integer.parseInt(pdfsFetchedBeforeLatestReminderTo("1000")), pdfPartsIn(message),
+                    "the reminder carries one PDF per listed invoice whose PDF was fetched from Exact before it went");
             String link = paymentLinkIn(message);
 
             page.navigate(link);
@@ -536,15 +536,19 @@ class DebtorPathIT {
         return messages.getJsonObject(messages.size() - 1).getString("mimeMessage");
     }
 
-    /** How many of the invoices the debtor's latest emailed reminder lists have a PDF in Exact (view invoice_pdf). */
-    private static String pdfsExactHoldsForLatestReminderTo(String code) throws Exception {
+    /**
+     * How many of the invoices the debtor's latest emailed reminder lists had their PDF fetched from Exact before it
+     * was sent (the dispatcher attaches what was fetched ahead, never downloading while it sends).
+     */
+    private static String pdfsFetchedBeforeLatestReminderTo(String code) throws Exception {
         return singleText("""
                 SELECT count(DISTINCT ri.invoice_id)::text
                 FROM reminder r JOIN debtor d ON d.id = r.debtor_id
                 CROSS JOIN LATERAL unnest(r.item_invoice_ids) AS ri(invoice_id)
                 WHERE d.code = ? AND r.id = (SELECT max(x.id) FROM reminder x WHERE x.debtor_id = d.id
                                               AND x.channel = 'EMAIL' AND x.status = 'SENT')
-                  AND EXISTS (SELECT 1 FROM invoice_pdf p WHERE p.invoice_id = ri.invoice_id)
+                  AND EXISTS (SELECT 1 FROM invoice_pdf p JOIN document_attachment a ON a.id = p.attachment_id
+                              WHERE p.invoice_id = ri.invoice_id AND a.fetched_at <= r.sent_at)
                 """, code);
     }
 

@@ -21,6 +21,7 @@ import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.document.InvoicePdfs;
 
 /**
  * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
@@ -48,6 +49,9 @@ public class DunningService {
 
     @Inject
     private ReminderDispatcher dispatcher;
+
+    @Inject
+    private InvoicePdfs invoicePdfs;
 
     @Inject
     private LetterBatches letters;
@@ -133,6 +137,8 @@ public class DunningService {
 
     /** Sends up to {@code limit} reminders of each channel over one SMTP connection ({@link DispatchPass}). */
     private DunningRunResult dispatch(int limit) {
+        // Outside the send transactions and also at night: the invoices' PDFs the next reminders will carry.
+        invoicePdfs.prefetch();
         Instant now = clock.instant();
         Instant sendsFrom = sendingHours.sendsFrom(now);
         if (sendsFrom.isAfter(now)) {

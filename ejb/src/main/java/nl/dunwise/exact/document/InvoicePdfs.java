@@ -7,7 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
 import javax.sql.DataSource;
+import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactConnection;
 import nl.dunwise.exact.ExactConnectionService;
@@ -66,14 +68,43 @@ public class InvoicePdfs {
         this.maxMailBytes = 10_485_760;
     }
 
+    /** How many PDFs one round fetches ahead; each is a call against Exact's limit of 60 a minute. */
+    @Inject
+    @ConfigProperty(name = "dunwise.exact.pdf-prefetch-per-round", defaultValue = "20")
+    private int prefetchPerRound;
+
+    /** Besides those of reminders about to go out, the PDFs of open items falling due within this many days. */
+    @Inject
+    @ConfigProperty(name = "dunwise.exact.pdf-prefetch-days", defaultValue = "14")
+    private int prefetchDays;
+
+    /** The PDFs kept of the reminder's invoices; never a download while the reminder waits ({@link #prefetch}). */
     public InvoiceFiles forReminder(long reminderId) {
-        return new PdfCache(dataSource, clock, maxFileBytes, maxMailBytes).forReminder(reminderId, this::download);
+        return cache().forReminder(reminderId, PdfCache.KEPT_ONLY);
+    }
+
+    /**
+     * Fetches a round of PDFs ahead of the reminders that will carry them: first those of email reminders
+     * planned, then those of items falling due soon. Run before every dispatch pass; the calls keep the reserve
+     * and never wait, so a round stops when the budget or Exact says so. Returns how many were fetched.
+     */
+    public int prefetch() {
+        if (connections == null || !connections.connected()) {
+            return 0;
+        }
+        int fetched = 0;
+        for (Division division : connections.managedDivisions()) {
+            fetched += cache().prefetch(division.getCode(), LocalDate.now(clock).plusDays(prefetchDays), prefetchPerRound,
+                    this::download);
+        }
+        return fetched;
+    }
+
+    private PdfCache cache() {
+        return new PdfCache(dataSource, clock, maxFileBytes, maxMailBytes);
     }
 
     private byte[] download(String url) {
-        if (connections == null) {
-            throw new ExactApiException(0, "no connection to Exact Online outside the server");
-        }
         URI base = settings.baseUri();
         AttachmentUrl address = AttachmentUrl.parse(url, base).orElseThrow(() -> new RefusedFileException(
                 "its address is not an attachment on " + base + ": " + url));

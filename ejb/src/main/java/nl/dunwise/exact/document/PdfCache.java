@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,40 @@ final class PdfCache {
     interface Downloader {
         byte[] download(String url);
     }
+
+    /** Thrown by {@link #KEPT_ONLY}: the file is simply not here yet, which is no failure to record. */
+    private static final class NotFetchedYet extends RuntimeException {
+        NotFetchedYet() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * For a reminder being sent: only the files fetched before ({@link #prefetch}). A download would spend the
+     * call budget the sync and the write-back live on, one call per invoice, while the reminder waits.
+     */
+    static final Downloader KEPT_ONLY = url -> {
+        throw new NotFetchedYet();
+    };
+
+    // The files to fetch ahead: first those of the email reminders about to go out, then those of the open items
+    // falling due soonest; none refused for good, none that failed in the last quarter of an hour.
+    private static final String TO_FETCH = """
+            WITH about_to_go AS (
+                SELECT DISTINCT unnest(r.item_invoice_ids) AS invoice_id
+                FROM reminder r WHERE r.division = ? AND r.channel = 'EMAIL' AND r.status IN ('PLANNED', 'AWAITING_APPROVAL')
+            )
+            SELECT i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason
+            FROM invoice_pdf p
+            JOIN invoice i ON i.id = p.invoice_id
+            JOIN document_attachment a ON a.id = p.attachment_id
+            LEFT JOIN about_to_go g ON g.invoice_id = i.id
+            WHERE i.division = ? AND NOT p.cached AND p.refused_reason IS NULL AND i.closed_at IS NULL AND i.open_amount > 0
+              AND (g.invoice_id IS NOT NULL OR i.due_date <= ?)
+              AND (a.last_fetch_at IS NULL OR a.last_fetch_at < ?)
+            ORDER BY g.invoice_id IS NULL, i.due_date, a.id
+            LIMIT ?
+            """;
 
     // One row per invoice of the reminder, in the order the reminder lists them; the first PDF attachment of its
     // document when Exact has one (an invoice printed twice has two: the first is the original).
@@ -92,6 +128,53 @@ final class PdfCache {
         return new InvoiceFiles(List.copyOf(attached), List.copyOf(missing));
     }
 
+    /**
+     * Fetches up to {@code limit} files of a division (Exact's limits are per division) ahead of the reminders that will list them (see TO_FETCH); stops at the
+     * first failure that is not about the file itself (budget, outage), for the next round to go on.
+     * Returns how many were fetched.
+     */
+    int prefetch(int division, LocalDate dueBy, int limit, Downloader downloader) {
+        List<Row> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TO_FETCH)) {
+            ps.setInt(1, division);
+            ps.setInt(2, division);
+            ps.setObject(3, dueBy);
+            ps.setTimestamp(4, Timestamp.from(clock.instant().minus(Duration.ofMinutes(15))));
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warning("Cannot read which invoice PDFs to fetch: " + e.getMessage());
+            return 0;
+        }
+        boolean[] stop = {false};
+        Downloader watching = url -> {
+            try {
+                return downloader.download(url);
+            } catch (RefusedFileException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                stop[0] = true;
+                throw e;
+            }
+        };
+        int fetched = 0;
+        List<InvoiceFiles.Missing> failed = new ArrayList<>();
+        for (Row row : rows) {
+            if (fetch(row, watching, failed, row.invoiceNumber()) != null) {
+                fetched++;
+            }
+            if (stop[0]) {
+                break;
+            }
+        }
+        return fetched;
+    }
+
     private byte[] fetch(Row row, Downloader downloader, List<InvoiceFiles.Missing> missing, String number) {
         try {
             byte[] content = downloader.download(row.url());
@@ -103,6 +186,9 @@ final class PdfCache {
                     + "last_fetch_at = ?, last_fetch_error = NULL WHERE id = ? AND url = ?", content, now(), now(),
                     row.attachmentId(), row.url());
             return content;
+        } catch (NotFetchedYet e) {
+            missing.add(new InvoiceFiles.Missing(number, "not fetched from Exact Online yet (PDFs are fetched ahead, "
+                    + "a few each dispatch round)"));
         } catch (RefusedFileException e) {
             String reason = "Exact Online's file was refused: " + e.getMessage();
             LOG.warning("Invoice " + number + ", attachment " + row.attachmentId() + ": " + reason);

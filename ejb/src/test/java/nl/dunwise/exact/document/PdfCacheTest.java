@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,12 +23,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reminder's invoice PDFs on PostgreSQL: found through the synced sales invoice and its document's
- * attachment, downloaded once and then read from the database, and every way of not getting one reported
- * with its reason instead of thrown.
+ * attachment, fetched ahead once (as the dispatcher's rounds do) and then read from the database when the
+ * reminder goes, and every way of not getting one reported with its reason instead of thrown.
  */
 class PdfCacheTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private static final LocalDate DUE_BY = LocalDate.of(2026, 12, 9);
     private static final byte[] PDF = "%PDF-1.4\n% an invoice\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     private static OwnDatabase database;
@@ -97,8 +100,8 @@ class PdfCacheTest {
         pdfInExact(division, "1001", "Factuur 1001.pdf");
         pdfInExact(division, "1003", "Factuur 1003.pdf");
 
-        InvoiceFiles first = cache(10_000).forReminder(reminder, serving(PDF));
-        InvoiceFiles second = cache(10_000).forReminder(reminder, url -> {
+        InvoiceFiles first = sent(cache(10_000), division, reminder, serving(PDF));
+        InvoiceFiles second = sent(cache(10_000), division, reminder, url -> {
             throw new AssertionError("fetched again: " + url);
         });
 
@@ -119,16 +122,17 @@ class PdfCacheTest {
         long reminder = reminder(division);
         pdfInExact(division, "1002", "Factuur 1002.pdf");
 
-        InvoiceFiles failed = cache(10_000).forReminder(reminder, url -> {
+        InvoiceFiles failed = sent(cache(10_000), division, reminder, url -> {
             throw new ExactApiException(503, "Exact Online is unavailable (HTTP 503)");
         });
         assertTrue(failed.attached().isEmpty());
-        assertEquals("the download from Exact Online failed: Exact Online is unavailable (HTTP 503)",
-                failed.missing().get(1).reason());
+        assertTrue(failed.missing().get(1).reason().startsWith("not fetched from Exact Online yet"), failed.summary());
         assertEquals(1, database.single("SELECT count(*) FROM document_attachment WHERE division = " + division
                 + " AND last_fetch_error LIKE '%HTTP 503%' AND content IS NULL AND refused_reason IS NULL"));
 
-        InvoiceFiles later = cache(10_000).forReminder(reminder, serving(PDF));
+        assertEquals(0, cache(10_000).prefetch(division, DUE_BY, 100, serving(PDF)), "not tried again within a quarter of an hour");
+        InvoiceFiles later = sent(new PdfCache(database.dataSource(), Clock.offset(CLOCK, Duration.ofMinutes(16)), 1000, 10_000),
+                division, reminder, serving(PDF));
         assertEquals(List.of("1002"), later.attached().stream().map(InvoiceFile::invoiceNumber).toList());
         assertTrue(later.summary().startsWith("Attached: Factuur 1002.pdf (" + PDF.length + " bytes, SHA-256 "), later.summary());
     }
@@ -140,7 +144,7 @@ class PdfCacheTest {
         pdfInExact(division, "1001", "Factuur 1001.pdf");
         pdfInExact(division, "1002", "Factuur 1002.pdf");
 
-        InvoiceFiles refused = cache(10_000).forReminder(reminder, url -> {
+        InvoiceFiles refused = sent(cache(10_000), division, reminder, url -> {
             downloads.add(url);
             if (url.endsWith("1001")) {
                 throw new RefusedFileException("the download is not a PDF (Content-Type text/html)");
@@ -153,7 +157,8 @@ class PdfCacheTest {
         assertEquals("Exact Online's file was refused: the file is 5000 bytes, more than the 1000 allowed",
                 refused.missing().get(1).reason());
 
-        InvoiceFiles again = cache(10_000).forReminder(reminder, serving(PDF));
+        InvoiceFiles again = sent(new PdfCache(database.dataSource(), Clock.offset(CLOCK, Duration.ofHours(1)), 1000, 10_000),
+                division, reminder, serving(PDF));
         assertEquals(2, downloads.size(), "a refused file is not asked for again until Exact changes it");
         assertEquals(refused.missing(), again.missing());
     }
@@ -166,10 +171,35 @@ class PdfCacheTest {
         pdfInExact(division, "1002", "Factuur 1002.pdf");
         pdfInExact(division, "1003", "Factuur 1003.pdf");
 
-        InvoiceFiles files = cache(PDF.length * 2L).forReminder(reminder, serving(PDF));
+        InvoiceFiles files = sent(cache(PDF.length * 2L), division, reminder, serving(PDF));
 
         assertEquals(List.of("1001", "1002"), files.attached().stream().map(InvoiceFile::invoiceNumber).toList());
         assertEquals(List.of(new InvoiceFiles.Missing("1003", "the email would grow over " + PDF.length * 2 + " bytes")),
                 files.missing());
+    }
+
+    @Test
+    void aRoundOfFetchingAheadStopsAtTheFirstOutageAndLeavesTheRestForTheNext() throws SQLException {
+        int division = ++nextDivision;
+        long reminder = reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        pdfInExact(division, "1002", "Factuur 1002.pdf");
+
+        assertEquals(0, cache(10_000).prefetch(division, DUE_BY, 100, url -> {
+            downloads.add(url);
+            throw new ExactApiException(429, "Exact Online's calls for this minute are kept in reserve");
+        }));
+        assertEquals(1, downloads.size(), "no second call into a spent budget");
+
+        InvoiceFiles files = cache(10_000).forReminder(reminder, PdfCache.KEPT_ONLY);
+        assertTrue(files.attached().isEmpty());
+        assertEquals(0, database.single("SELECT count(*) FROM document_attachment WHERE division = " + division
+                + " AND content IS NOT NULL"), "sending never downloads");
+    }
+
+    /** What the dispatcher's rounds do: fetch ahead, then send with the files kept. */
+    private InvoiceFiles sent(PdfCache cache, int division, long reminder, PdfCache.Downloader downloader) {
+        cache.prefetch(division, DUE_BY, 100, downloader);
+        return cache.forReminder(reminder, PdfCache.KEPT_ONLY);
     }
 }
