@@ -10,6 +10,7 @@ public final class Bench {
         String name = args.length == 0 ? "dunning" : args[0];
         switch (name) {
             case "dunning" -> DunningPlanBench.run();
+            case "exact" -> ExactSyncBench.run();
             default -> throw new IllegalArgumentException("Unknown benchmark " + name);
         }
     }
