@@ -40,7 +40,8 @@ import nl.dunwise.exact.sync.SyncWriter;
  * itself by the rate-limit headers; the same token handling ({@link TokenRefresher} on the
  * {@code exact_connection} row, {@link ExactCalls#withToken}); the same passes ({@link SyncService#inOrder} gives
  * Accounts before PaymentTerms, {@link EndpointPass} pages through each) and the same upsert SQL
- * ({@link SyncWriter}, one transaction per page). Only the EJB wrapper ({@code SyncService}'s timer, circuit
+ * ({@link SyncWriter}, one transaction per page, which {@link PageTransactions} opens as the container's
+ * {@code REQUIRES_NEW} would). Only the EJB wrapper ({@code SyncService}'s timer, circuit
  * breaker and audit) is left out: it adds a handful of statements per endpoint, not per row. The far side is
  * real too: {@code ./dunwise bench exact} starts the sandbox WAR in a Payara domain of its own (portbase 10000)
  * on a database of its own, seeded with set-based SQL ({@code sandbox.exact.seed-mode=bulk}), and raises the
@@ -86,7 +87,13 @@ final class ExactSyncBench {
             TokenRefresher tokens = new TokenRefresher(db.dataSource(),
                     refreshToken -> client.refresh(refreshToken, SandboxControl.CLIENT_ID, SandboxControl.CLIENT_SECRET),
                     cipher, clock);
-            SyncWriter writer = new SyncWriter(db.dataSource(), clock);
+            PageTransactions transactions = new PageTransactions(db.dataSource());
+            SyncWriter writer = new SyncWriter(transactions.dataSource(), clock) {
+                @Override
+                public int write(int code, String currency, SyncEndpoint endpoint, List<JsonObject> records) {
+                    return transactions.inTransaction(() -> super.write(code, currency, endpoint, records));
+                }
+            };
 
             AtomicLong pages = new AtomicLong();
             AtomicLong fetchNanos = new AtomicLong();
