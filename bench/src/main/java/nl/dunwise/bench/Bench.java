@@ -11,6 +11,7 @@ public final class Bench {
         switch (name) {
             case "dunning" -> DunningPlanBench.run();
             case "dispatch" -> DispatchBench.run();
+            case "exact" -> ExactSyncBench.run();
             default -> throw new IllegalArgumentException("Unknown benchmark " + name);
         }
     }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import nl.dunwise.exact.client.EndpointGuard;
 import nl.dunwise.exact.client.ExactEndpoint;
 
 /**
@@ -46,6 +48,11 @@ public class ExactEndpointErrors {
     /** For tests on a database of their own. */
     ExactEndpointErrors(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The guard of a client outside the server ({@code ./dunwise bench exact}), on the same shared counts. */
+    public static EndpointGuard guardOn(DataSource dataSource, Clock clock) {
+        return new GuardedEndpoints(new ExactEndpointErrors(dataSource), clock);
     }
 
     /*

@@ -6,21 +6,22 @@ import nl.dunwise.exact.client.SyncPage;
 /**
  * One pass over a sync endpoint: from the Timestamp of the last committed page, page by page, each page
  * committed with its Timestamp before the next is asked for. A pass that dies anywhere resumes after the
- * last committed page.
+ * last committed page. Plain Java (with {@link SyncWriter}'s DataSource constructor), so that the sync benchmark
+ * runs this very pass against the sandbox.
  */
-final class EndpointPass {
+public final class EndpointPass {
 
     private EndpointPass() {
     }
 
     /** Where pages come from: Exact in production, a script in tests. */
     @FunctionalInterface
-    interface PageSource {
+    public interface PageSource {
         SyncPage page(long afterTimestamp, String skiptoken);
     }
 
     /** Answers the rows stored. */
-    static long run(SyncWriter writer, int division, String divisionCurrency, SyncEndpoint endpoint, PageSource source) {
+    public static long run(SyncWriter writer, int division, String divisionCurrency, SyncEndpoint endpoint, PageSource source) {
         long after = writer.start(division, endpoint);
         long rows = 0;
         String skiptoken = null;

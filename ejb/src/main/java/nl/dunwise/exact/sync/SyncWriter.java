@@ -41,8 +41,11 @@ public class SyncWriter {
     public SyncWriter() {
     }
 
-    /** For tests that write pages to a database of their own; they do not call {@link #finished}. */
-    SyncWriter(DataSource dataSource, Clock clock) {
+    /**
+     * Outside the container: tests and the sync benchmark write pages to a database of their own; they do not
+     * call {@link #finished}, which needs the audit log.
+     */
+    public SyncWriter(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
     }

@@ -29,6 +29,7 @@ public class SandboxSettings {
     public static final String DEBTORS = "sandbox.exact.debtors";
     public static final String INVOICES = "sandbox.exact.invoices";
     public static final String DIVISION = "sandbox.exact.division";
+    public static final String SEED_MODE = "sandbox.exact.seed-mode";
     public static final String WEBHOOK_SECRET = "sandbox.exact.webhook-secret";
 
     /** Demo values (docs/contract.md); never used in production. */
@@ -102,6 +103,14 @@ public class SandboxSettings {
 
     public int invoices() {
         return integer(INVOICES, 2000);
+    }
+
+    /**
+     * {@code bulk}: an empty store is seeded with set-based SQL at volume (the sync benchmark); anything else
+     * (default {@code demo}) uses the demo generator's hand-shaped data.
+     */
+    public boolean bulkSeed() {
+        return string(SEED_MODE, "demo").equalsIgnoreCase("bulk");
     }
 
     public int division() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
@@ -23,6 +24,8 @@ public final class RateLimiter {
     private final IntSupplier minutelyLimit;
     private final IntSupplier dailyLimit;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final AtomicLong allowedCalls = new AtomicLong();
+    private final AtomicLong refusedCalls = new AtomicLong();
 
     public RateLimiter(Clock clock, IntSupplier minutelyLimit, IntSupplier dailyLimit) {
         this.clock = clock;
@@ -60,6 +63,7 @@ public final class RateLimiter {
                 c.minuteCount++;
                 c.dayCount++;
             }
+            (allowed ? allowedCalls : refusedCalls).incrementAndGet();
             return c.state(allowed, now, minLimit, dayLimit);
         }
     }
@@ -77,9 +81,22 @@ public final class RateLimiter {
         }
     }
 
+    /**
+     * Calls let through and refused with a 429 since the start or the last {@link #reset}, over all apps and
+     * divisions: what a benchmark compares a client's calls with, seen from the server's side.
+     */
+    public record Totals(long allowed, long refused) {
+    }
+
+    public Totals totals() {
+        return new Totals(allowedCalls.get(), refusedCalls.get());
+    }
+
     /** Forgets all counts (control endpoint). */
     public void reset() {
         counters.clear();
+        allowedCalls.set(0);
+        refusedCalls.set(0);
     }
 
     /** Next midnight UTC after {@code now}. */

@@ -96,4 +96,15 @@ class RateLimiterTest {
         assertEquals(0, s.minutelyRemaining());
         assertEquals(5, s.dailyRemaining());
     }
+
+    @Test
+    void totalsCountAllowedAndRefusedCallsOverAllKeysUntilReset() {
+        for (int i = 0; i < 4; i++) {
+            limiter.tryAcquire("app|1");
+        }
+        limiter.tryAcquire("app|2");
+        assertEquals(new RateLimiter.Totals(4, 1), limiter.totals());
+        limiter.reset();
+        assertEquals(new RateLimiter.Totals(0, 0), limiter.totals());
+    }
 }
