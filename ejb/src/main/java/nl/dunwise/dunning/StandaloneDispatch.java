@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.dunning.bounce.BounceAddresses;
@@ -80,20 +81,23 @@ public final class StandaloneDispatch {
      */
     public DunningRunResult pass(EntityManagerFactory jpa, int limit) {
         try (MailConnection mail = new MailConnection(mailSession)) {
-            return DispatchPass.run(limit, channel -> {
-                EntityManager em = jpa.createEntityManager();
-                try {
-                    em.getTransaction().begin();
-                    Optional<ReminderDispatcher.Outcome> outcome = dispatcher(em).sendNext(channel, mail);
-                    em.getTransaction().commit();
-                    return outcome;
-                } finally {
-                    if (em.getTransaction().isActive()) {
-                        em.getTransaction().rollback();
-                    }
-                    em.close();
-                }
-            });
+            return DispatchPass.run(limit, channel -> inTransaction(jpa, em -> dispatcher(em).sendNext(channel, mail)));
+        }
+    }
+
+    /** {@code work} in a resource-local transaction of its own, committed when it returns, else rolled back. */
+    public static <T> T inTransaction(EntityManagerFactory jpa, Function<EntityManager, T> work) {
+        EntityManager em = jpa.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
         }
     }
 

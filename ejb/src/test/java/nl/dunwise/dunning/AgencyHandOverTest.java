@@ -82,18 +82,7 @@ class AgencyHandOverTest {
     }
 
     private static <T> T inTransaction(Function<AgencyHandOvers, T> work) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(handOvers(em));
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return StandaloneDispatch.inTransaction(jpa, em -> work.apply(handOvers(em)));
     }
 
     private static AgencyHandOvers handOvers(EntityManager em) {

@@ -52,18 +52,7 @@ class CallTaskTest {
     }
 
     private static <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return StandaloneDispatch.inTransaction(jpa, work);
     }
 
     /** What the dispatcher does with a claimed CALL_TASK reminder. */

@@ -121,18 +121,7 @@ class DispatchExactlyOnceTest {
     }
 
     private static <T> T inTransaction(EntityManagerFactory jpa, java.util.function.Function<EntityManager, T> work) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return StandaloneDispatch.inTransaction(jpa, work);
     }
 
     /** Starts every pass at the same moment, as a timer firing twice or two servers' timers would. */

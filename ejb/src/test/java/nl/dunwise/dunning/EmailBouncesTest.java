@@ -72,18 +72,7 @@ class EmailBouncesTest {
     }
 
     private static <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return StandaloneDispatch.inTransaction(jpa, work);
     }
 
     private static EmailBounces bounces(EntityManager em) {

@@ -52,17 +52,10 @@ class ReminderApprovalTest {
     }
 
     private static void decide(long reminderId, Consumer<Reminder> decision) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        StandaloneDispatch.inTransaction(jpa, em -> {
             decision.accept(em.find(Reminder.class, reminderId));
-            em.getTransaction().commit();
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return null;
+        });
     }
 
     /** "status | decided by | decided at the decision's instant | rejection reason". */

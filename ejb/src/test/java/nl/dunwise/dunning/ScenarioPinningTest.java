@@ -46,18 +46,7 @@ class ScenarioPinningTest {
 
     /** One call of the service in a transaction of its own, as the container would run it. */
     private static boolean inTransaction(Function<ScenarioPinning, Boolean> call) {
-        EntityManager em = jpa.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            boolean changed = call.apply(new ScenarioPinning(em, new AuditLog(em, CLOCK)));
-            em.getTransaction().commit();
-            return changed;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return StandaloneDispatch.inTransaction(jpa, em -> call.apply(new ScenarioPinning(em, new AuditLog(em, CLOCK))));
     }
 
     private static void plan(int division, LocalDate day) {
