@@ -129,7 +129,10 @@ public class ExactConnection {
             getCircuit().untried(now);
         }
         if (round.rateLimit() != null) {
-            getRateLimit().seen(round.rateLimit(), now);
+            if (rateLimit == null) {
+                rateLimit = new LastRateLimit();
+            }
+            rateLimit.seen(round.rateLimit(), now);
         }
     }
 
@@ -181,10 +184,12 @@ public class ExactConnection {
         return circuit;
     }
 
+    /**
+     * The headers the last round saw; an empty one before any. Reading never changes the entity: a lazily
+     * set field would make every transaction that only looked at the connection write it, and fail on the
+     * version another server had just written.
+     */
     public LastRateLimit getRateLimit() {
-        if (rateLimit == null) {
-            rateLimit = new LastRateLimit();
-        }
-        return rateLimit;
+        return rateLimit == null ? new LastRateLimit() : rateLimit;
     }
 }
