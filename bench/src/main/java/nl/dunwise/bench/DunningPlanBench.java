@@ -126,6 +126,11 @@ final class DunningPlanBench {
             System.out.printf(Locale.ROOT, "planning run (rescore the %,d debtors whose paid history changed, choose scenarios, "
                     + "plan + store): %,d planned, %,d skipped, median %.2f s%n",
                     changed[0], result[0].planned(), result[0].skipped(), planning);
+            if (result[0].planned() < raw[0] * 9 / 10) {
+                // A planner that plans far fewer than are due is broken, and a fast broken planner proves nothing.
+                throw new IllegalStateException("The planner planned " + result[0].planned() + " of the " + raw[0]
+                        + " reminders the raw query finds due");
+            }
             if (raw[0] != result[0].planned()) {
                 System.out.printf(Locale.ROOT, "note: the planner planned %,d where the raw query counts %,d; the raw query "
                         + "leaves out the planner's finer rules (one pre-due notice per cycle, held-back steps named)%n",
@@ -143,7 +148,11 @@ final class DunningPlanBench {
      */
     private static int aDayLater(BenchDatabase db) throws Exception {
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
-            st.execute("TRUNCATE dunning_skip, reminder CASCADE");
+            // Not TRUNCATE .. CASCADE: it follows every foreign key, through email_bounce into debtor, and would
+            // empty the data set (a run then plans nothing at all).
+            st.execute("DELETE FROM dunning_skip");
+            st.execute("DELETE FROM reminder");
+            st.execute("VACUUM ANALYZE reminder, dunning_skip");
             int changed = st.executeUpdate("UPDATE debtor SET payment_history_version = payment_history_version + 1 "
                     + "WHERE id % 100 = 42");
             st.execute("VACUUM ANALYZE debtor");
