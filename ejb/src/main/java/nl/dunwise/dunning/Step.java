@@ -10,8 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.util.EnumSet;
-import java.util.Set;
 
 /** One step of a scenario: on which day relative to the due date, through which channel, with which text. */
 @Entity
@@ -76,20 +74,8 @@ public class Step {
 
     /** The step as it is now, to propose a change from. */
     public StepDraft draft() {
-        Set<StepOption> options = EnumSet.noneOf(StepOption.class);
-        if (needsApproval) {
-            options.add(StepOption.NEEDS_APPROVAL);
-        }
-        if (addsCollectionCosts) {
-            options.add(StepOption.ADDS_COLLECTION_COSTS);
-        }
-        if (addsInterest) {
-            options.add(StepOption.ADDS_INTEREST);
-        }
-        if (fourteenDayLetter) {
-            options.add(StepOption.FOURTEEN_DAY_LETTER);
-        }
-        return new StepDraft(dayOffset, channel, templateCode, options);
+        return new StepDraft(dayOffset, channel, templateCode,
+                StepOption.of(needsApproval, addsCollectionCosts, addsInterest, fourteenDayLetter));
     }
 
     void retire() {

@@ -4,7 +4,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import nl.dunwise.cockpit.Notices;
@@ -135,20 +134,7 @@ public class ScenariosBean implements Serializable {
     }
 
     private Set<StepOption> options() {
-        Set<StepOption> options = EnumSet.noneOf(StepOption.class);
-        if (needsApproval) {
-            options.add(StepOption.NEEDS_APPROVAL);
-        }
-        if (addsCollectionCosts) {
-            options.add(StepOption.ADDS_COLLECTION_COSTS);
-        }
-        if (addsInterest) {
-            options.add(StepOption.ADDS_INTEREST);
-        }
-        if (fourteenDayLetter) {
-            options.add(StepOption.FOURTEEN_DAY_LETTER);
-        }
-        return options;
+        return StepOption.of(needsApproval, addsCollectionCosts, addsInterest, fourteenDayLetter);
     }
 
     // --- scenarios
