@@ -26,10 +26,13 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    public void record(Integer division, Actor actor, String action, String subjectType, Object subjectId,
+    /** The event, for callers that name it elsewhere (its id is known after the next flush). */
+    public AuditEvent record(Integer division, Actor actor, String action, String subjectType, Object subjectId,
             String details) {
-        em.persist(new AuditEvent(division, clock.instant(), actor, action, subjectType,
-                subjectId == null ? null : subjectId.toString(), details));
+        AuditEvent event = new AuditEvent(division, clock.instant(), actor, action, subjectType,
+                subjectId == null ? null : subjectId.toString(), details);
+        em.persist(event);
+        return event;
     }
 
     public List<AuditEvent> latest(int max) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import nl.dunwise.money.Money;
+import nl.dunwise.receivable.SupportedLanguages;
 
 /**
  * The note a sent reminder leaves on the debtor's account in Exact, so that people working in Exact see
@@ -29,8 +30,7 @@ record ReminderNote(String subject, String notes) {
     }
 
     static Locale localeOfCountry(String country) {
-        return "NL".equalsIgnoreCase(country) || "BE".equalsIgnoreCase(country) ? Locale.forLanguageTag("nl")
-                : Locale.ENGLISH;
+        return SupportedLanguages.ofCountry(country);
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object... args) {

@@ -18,7 +18,8 @@ import java.time.LocalDate;
 import javax.sql.DataSource;
 
 /**
- * The planning run of a division, set-based in one transaction: first the payment behaviour of the debtors
+ * The planning run of a division, set-based in one transaction: first the open promises to pay are settled
+ * as kept or broken (settle-promises.sql), then the payment behaviour of the debtors
  * whose paid history changed is scored (score-payment-behaviour.sql) and every debtor's scenario chosen
  * (choose-scenario.sql), then each debtor whose step is due gets one reminder, or a skip with the first
  * pause rule that holds it back (plan-reminders.sql).
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 @Stateless
 public class ReminderPlanner {
 
+    private static final String SETTLE_PROMISES = sql("settle-promises.sql");
     private static final String SCORE = sql("score-payment-behaviour.sql");
     private static final String CHOOSE_SCENARIO = sql("choose-scenario.sql");
     private static final String PLAN = sql("plan-reminders.sql");
@@ -47,6 +49,7 @@ public class ReminderPlanner {
     public PlanningResult plan(int division, String currency, LocalDate today, PlanningPolicy policy, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             settingsForThePlanningRun(c);
+            settlePromises(c, division, today, policy);
             score(c, division, today, policy);
             return planReminders(c, division, currency, today, policy, now);
         } catch (SQLException e) {
@@ -80,6 +83,17 @@ public class ReminderPlanner {
         try (var st = c.createStatement()) {
             st.execute(scope + "work_mem = '" + WORK_MEM + "'");
             st.execute(scope + "jit = off");
+        }
+    }
+
+    /** Before scoring, so that a promise broken today already counts in today's score. */
+    private static void settlePromises(Connection c, int division, LocalDate today, PlanningPolicy policy)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SETTLE_PROMISES)) {
+            ps.setInt(1, division);
+            ps.setDate(2, Date.valueOf(today));
+            ps.setInt(3, policy.promiseGraceDays());
+            ps.executeUpdate();
         }
     }
 

@@ -91,6 +91,11 @@ public class Invoice {
         return description;
     }
 
+    /** Still owed: not closed in Exact and something of it open (a credit note is not owed). */
+    public boolean isOpen() {
+        return closedAt == null && openAmount.signum() > 0;
+    }
+
     public boolean isCreditNote() {
         return openAmount.signum() < 0;
     }

@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,28 @@ public class ExactWriteBacks {
     public boolean enqueueNote(int division, UUID account, String source, String subject, String notes) {
         String payload = Json.createObjectBuilder().add("Subject", subject).add("Notes", notes).build().toString();
         return queue.enqueue(division, WriteBackKind.NOTE, account, payload, source, clock.instant());
+    }
+
+    /**
+     * Queues a credit hold on (or off) for the account: Exact's Blocked, which sales sees. Joins the caller's
+     * transaction like {@link #enqueueNote}.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean enqueueHold(int division, UUID account, String source, boolean blocked) {
+        String payload = Json.createObjectBuilder().add("Blocked", blocked).build().toString();
+        return queue.enqueue(division, WriteBackKind.HOLD, account, payload, source, clock.instant());
+    }
+
+    /** Queues the account's credit limit (Exact's CreditLineSales). Joins the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean enqueueCreditLine(int division, UUID account, String source, BigDecimal creditLine) {
+        String payload = Json.createObjectBuilder().add("CreditLineSales", creditLine).build().toString();
+        return queue.enqueue(division, WriteBackKind.CREDIT_LINE, account, payload, source, clock.instant());
+    }
+
+    /** The write-backs about one account, newest first: what Exact has been told of this debtor. */
+    public List<AccountWriteBack> ofAccount(int division, UUID account, int max) {
+        return queue.ofAccount(division, account, max);
     }
 
     /** Puts a FAILED write-back back in the queue with a fresh set of attempts; false when it is not FAILED. */

@@ -171,6 +171,28 @@ public class WriteBackQueue {
         return new WriteBackOverview(counts, oldestPending, latestFailures(latestFailures));
     }
 
+    /** The write-backs about one account, newest first. */
+    public List<AccountWriteBack> ofAccount(int division, UUID account, int max) {
+        List<AccountWriteBack> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT id, kind, source, status, attempts, last_error, created_at, done_at
+                FROM exact_writeback WHERE division = ? AND account_id = ?
+                ORDER BY created_at DESC, id DESC LIMIT ?
+                """)) {
+            bind(ps, division, account, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new AccountWriteBack(rs.getLong(1), WriteBackKind.valueOf(rs.getString(2)), rs.getString(3),
+                            WriteBackStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), instant(rs, 7),
+                            instant(rs, 8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the write-backs of account " + account + " failed: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     /** FAILED write-backs with the debtor they are about (by its Exact account), latest attempt first. */
     private List<WriteBackFailure> latestFailures(int max) {
         String sql = """
