@@ -1,6 +1,10 @@
 package nl.dunwise.debtor;
 
 import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -32,7 +36,10 @@ public record FileNote(String subject, String notes) {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** Dates as the reader writes them ("30 november 2026"), like the notes of sent reminders. */
     private static String format(String pattern, Locale locale, Object... arguments) {
-        return new MessageFormat(pattern, locale).format(arguments);
+        Object[] shown = Arrays.stream(arguments).map(a -> a instanceof LocalDate day
+                ? day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)) : a).toArray();
+        return new MessageFormat(pattern, locale).format(shown);
     }
 }

@@ -101,8 +101,11 @@ public final class StandaloneDispatch {
         }
     }
 
-    /** A data source whose every connection is the transaction's own, left open when its user closes it. */
-    private static DataSource transactionConnection(EntityManager em) {
+    /**
+     * A data source whose every connection is the transaction's own, left open when its user closes it: the
+     * write-back outbox on it commits or rolls back with the work on {@code em}, as it does in the container.
+     */
+    public static DataSource transactionConnection(EntityManager em) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (source, method, args) -> {
                     if (!method.getName().equals("getConnection")) {

@@ -1,9 +1,6 @@
 package nl.dunwise.dunning;
 
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,22 +123,6 @@ final class Ledger implements AutoCloseable {
 
     /** Each row of a query as its columns joined by " | ". */
     List<String> rows(String sql, Object... parameters) throws SQLException {
-        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            List<String> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= columns; i++) {
-                        values.add(String.valueOf(rs.getObject(i)));
-                    }
-                    rows.add(String.join(" | ", values));
-                }
-            }
-            return rows;
-        }
+        return database.rows(sql, parameters);
     }
 }

@@ -2,9 +2,12 @@ package nl.dunwise.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import nl.dunwise.platform.DatabaseMigration;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -58,6 +61,27 @@ public final class OwnDatabase implements AutoCloseable {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Each row of a query as its columns joined by " | ". */
+    public List<String> rows(String sql, Object... parameters) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> values = new ArrayList<>();
+                    for (int i = 1; i <= columns; i++) {
+                        values.add(String.valueOf(rs.getObject(i)));
+                    }
+                    rows.add(String.join(" | ", values));
+                }
+            }
+            return rows;
         }
     }
 
