@@ -2,6 +2,7 @@ package nl.dunwise.receivable;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public class ActionRefused extends IllegalArgumentException {
     public ActionRefused(Refusal refusal, Object... arguments) {
         super(refusal + " " + Arrays.toString(arguments));
         this.refusal = refusal;
-        this.arguments = List.of(arguments);
+        this.arguments = Collections.unmodifiableList(Arrays.asList(arguments));
     }
 
     public Refusal refusal() {
