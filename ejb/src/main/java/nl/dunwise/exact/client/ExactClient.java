@@ -422,17 +422,18 @@ public class ExactClient {
 
     /**
      * No call into a minute that has no calls left: wait for its reset instead of provoking a 429. A scheduled
-     * sync also leaves the minutely reserve to others, so a write-back or a person's sync never waits long.
+     * sync also leaves the minutely reserve to others, so a write-back or a person's sync never waits long. The
+     * first call into a division judges by the headers the last round stored, as {@link #keepReserve} does.
      */
     private void paceBeforeCall(ExactEndpoint endpoint) {
-        RateLimit limit = endpoint == null ? lastRateLimit : rateLimits.get(endpoint.division());
+        RateLimit limit = endpoint == null ? lastRateLimit : rateLimits.getOrDefault(endpoint.division(), budget.lastKnown());
         long keep = budget.purpose().keepsReserve() ? budget.minutelyReserve() : 0;
         if (limit != null && limit.minutelyRemaining() >= 0 && limit.minutelyRemaining() <= keep
                 && limit.minutelyReset() != null && clock.instant().isBefore(limit.minutelyReset())) {
             if (budget.purpose() == CallPurpose.ATTACHMENT_DOWNLOAD) {
-                // A reminder is being sent: it goes without the file rather than wait for the next minute.
-                throw new ExactApiException(429, "Exact Online's calls for this minute are kept in reserve until "
-                        + limit.minutelyReset());
+                // A dispatch pass waits for this round: its reminders go without the file rather than wait a minute.
+                throw new BudgetReservedException(budget.purpose().whenReserved() + ": Exact Online's calls for this "
+                        + "minute are kept in reserve until " + limit.minutelyReset(), limit.minutelyReset());
             }
             sleepUntil(limit.minutelyReset());
         }
