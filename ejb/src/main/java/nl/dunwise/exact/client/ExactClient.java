@@ -21,13 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import nl.dunwise.platform.RestClients;
 
 /**
  * One country's Exact Online API with the rules of engagement built in: pace by the rate-limit headers
@@ -55,12 +54,8 @@ public class ExactClient {
     private final Map<Integer, RateLimit> rateLimits = new ConcurrentHashMap<>();
 
     public ExactClient(URI baseUri, Clock clock, EndpointGuard guard, CallBudget budget) {
-        this(RestClientBuilder.newBuilder()
-                .baseUri(baseUri)
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(ExactApi.class), clock, Sleeper.THREAD, guard, budget);
+        this(RestClients.build(ExactApi.class, baseUri, Duration.ofSeconds(10), Duration.ofSeconds(60)), clock, Sleeper.THREAD,
+                guard, budget);
     }
 
     ExactClient(ExactApi api, Clock clock, Sleeper sleeper) {
