@@ -10,7 +10,9 @@ import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.text.MessageFormat;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,9 @@ public class ReminderDispatcher {
 
     /** The channels sent one reminder at a time, each claimed on its own. */
     public static final List<Channel> ONE_BY_ONE = List.of(Channel.EMAIL, Channel.SMS, Channel.CALL_TASK);
+
+    /** 300 PDFs at Exact's 60 calls a minute, less the reserve, take about 6 minutes; more means it broke off. */
+    private static final Duration FIRST_PDF_ROUND_HOLDS_AT_MOST = Duration.ofMinutes(20);
 
     public enum Outcome {
         SENT, SKIPPED,
@@ -118,13 +123,19 @@ public class ReminderDispatcher {
         if (!ONE_BY_ONE.contains(channel)) {
             throw new IllegalArgumentException(channel + " reminders are not sent one by one");
         }
+        // An email waits while its division's first round of invoice PDFs runs (after the first sync), so that the
+        // first dunning run's emails carry their invoices; a round that never ended holds them no longer than that.
         List<?> claimed = em.createNativeQuery("""
                 SELECT id FROM reminder
                 WHERE status = 'PLANNED' AND channel = ?
+                  AND NOT (channel = 'EMAIL' AND division IN (
+                      SELECT code FROM division WHERE first_pdf_round_ended_at IS NULL AND first_pdf_round_started_at > ?))
                 ORDER BY planned_at, id
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
-                """).setParameter(1, channel.name()).getResultList();
+                """).setParameter(1, channel.name())
+                .setParameter(2, Timestamp.from(clock.instant().minus(FIRST_PDF_ROUND_HOLDS_AT_MOST)))
+                .getResultList();
         if (claimed.isEmpty()) {
             return Optional.empty();
         }

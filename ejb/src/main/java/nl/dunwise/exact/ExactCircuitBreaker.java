@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
+import nl.dunwise.exact.client.RateLimit;
 
 /**
  * Keeps scheduled rounds away from an Exact Online that keeps failing ({@link ExactCircuit}). The state sits on
@@ -49,6 +50,16 @@ public class ExactCircuitBreaker {
                 LOG.info("Exact Online answers again; scheduled rounds resume");
             }
         });
+    }
+
+    /**
+     * Keeps the last rate-limit headers of a round that says nothing of Exact's health for the circuit (a round of
+     * invoice PDFs), so that the next round of any kind starts where it ended.
+     */
+    public void rateLimitSeen(RateLimit seen) {
+        if (seen != null) {
+            locked().ifPresent(c -> c.rateLimitSeen(seen, clock.instant()));
+        }
     }
 
     private Optional<ExactConnection> locked() {

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import nl.dunwise.exact.client.RateLimit;
 
 /** Dunwise's authorization at Exact Online, on behalf of the Exact user who connected it. */
 @Entity
@@ -128,11 +129,15 @@ public class ExactConnection {
         } else {
             getCircuit().untried(now);
         }
-        if (round.rateLimit() != null) {
+        rateLimitSeen(round.rateLimit(), now);
+    }
+
+    void rateLimitSeen(RateLimit seen, Instant now) {
+        if (seen != null) {
             if (rateLimit == null) {
                 rateLimit = new LastRateLimit();
             }
-            rateLimit.seen(round.rateLimit(), now);
+            rateLimit.seen(seen, now);
         }
     }
 

@@ -46,23 +46,6 @@ public class LastRateLimit {
         return value < 0 ? null : value;
     }
 
-    /**
-     * Why the last answer leaves no call until a reset still to come, for calls that would rather go without
-     * than wait (an invoice PDF for a reminder); empty when there is budget or nothing is known.
-     */
-    public Optional<String> noCallsLeft(Instant now) {
-        if (!isKnown()) {
-            return Optional.empty();
-        }
-        if (dailyRemaining != null && dailyRemaining <= 0 && dailyResetAt != null && now.isBefore(dailyResetAt)) {
-            return Optional.of("Exact Online's daily call limit is used up until " + dailyResetAt);
-        }
-        if (minutelyRemaining != null && minutelyRemaining <= 0 && minutelyResetAt != null && now.isBefore(minutelyResetAt)) {
-            return Optional.of("Exact Online's calls for this minute are used up until " + minutelyResetAt);
-        }
-        return Optional.empty();
-    }
-
     /** As the headers said, for a client that starts where the last round ended; null when none were seen. */
     public RateLimit asRateLimit() {
         if (!isKnown()) {

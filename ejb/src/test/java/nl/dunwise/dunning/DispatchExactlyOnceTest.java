@@ -273,6 +273,29 @@ class DispatchExactlyOnceTest {
     }
 
     @Test
+    void emailsWaitWhileTheDivisionsFirstRoundOfPdfsRunsAndGoWhenItEnds() throws Exception {
+        planEmailReminders(2);
+        ledger.execute("UPDATE division SET first_pdf_round_started_at = TIMESTAMPTZ '" + CLOCK.instant().minusSeconds(60)
+                + "' WHERE code = " + division);
+
+        assertEquals(0, dispatch().pass(server1, Integer.MAX_VALUE).sent(), "held while the PDFs are fetched");
+        assertEquals(List.of("2"), ledger.rows("SELECT count(*) FROM reminder WHERE division = ? AND status = 'PLANNED'", division));
+
+        ledger.execute("UPDATE division SET first_pdf_round_ended_at = first_pdf_round_started_at + interval '4 minutes' "
+                + "WHERE code = " + division);
+        assertEquals(2, dispatch().pass(server1, Integer.MAX_VALUE).sent(), "sent once the round has ended");
+    }
+
+    @Test
+    void aFirstRoundOfPdfsThatNeverEndedHoldsNoEmailForLong() throws Exception {
+        planEmailReminders(1);
+        ledger.execute("UPDATE division SET first_pdf_round_started_at = TIMESTAMPTZ '" + CLOCK.instant().minusSeconds(21 * 60)
+                + "' WHERE code = " + division);
+
+        assertEquals(1, dispatch().pass(server1, Integer.MAX_VALUE).sent());
+    }
+
+    @Test
     void whenTheMailServerIsDownTheReminderStaysPlannedWithTheErrorAndNothingIsQueued() throws Exception {
         List<Long> reminders = planEmailReminders(2);
         int closedPort;

@@ -11,10 +11,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import nl.dunwise.platform.RestClients;
 
 /**
  * MessageBird's SMS API with its failures turned into plain sentences. A 5xx or a time-out is tried again
@@ -33,12 +32,8 @@ public class SmsGateway {
     private final Sleeper sleeper;
 
     public SmsGateway(URI baseUri, String accessKey) {
-        this(RestClientBuilder.newBuilder()
-                .baseUri(baseUri)
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(20, TimeUnit.SECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(MessageBirdApi.class), accessKey, Sleeper.THREAD);
+        this(RestClients.build(MessageBirdApi.class, baseUri, Duration.ofSeconds(5), Duration.ofSeconds(20)), accessKey,
+                Sleeper.THREAD);
     }
 
     SmsGateway(MessageBirdApi api, String accessKey, Sleeper sleeper) {

@@ -8,8 +8,16 @@ package nl.dunwise.exact.client;
 public enum CallPurpose {
     /** The sync every 10 minutes: stops when the calls left fall to the reserve. */
     SCHEDULED_SYNC("The scheduled sync stopped"),
-    /** Invoice PDFs for reminder emails: a reminder goes without them rather than spend the reserve. */
+    /**
+     * Invoice PDFs fetched ahead before a dispatch pass: keeps the reserve, and stops at the minutely reserve
+     * rather than wait, so that the reminders go (without the files still missing) and the next round goes on.
+     */
     ATTACHMENT_DOWNLOAD("Invoice PDFs are not downloaded now"),
+    /**
+     * The larger round of invoice PDFs after a division's first full sync, in the background: keeps the reserve
+     * like the scheduled sync, and waits for the minute's reset rather than stop.
+     */
+    FIRST_PDF_ROUND("The first round of invoice PDFs stopped"),
     /** "Sync now", the sync of a webhook's change, connecting and subscribing: may use the reserve. */
     INTERACTIVE("Stopped"),
     /** Notes and account changes for Exact from the outbox: may use the reserve. */
@@ -22,7 +30,7 @@ public enum CallPurpose {
     }
 
     public boolean keepsReserve() {
-        return this == SCHEDULED_SYNC || this == ATTACHMENT_DOWNLOAD;
+        return this == SCHEDULED_SYNC || this == ATTACHMENT_DOWNLOAD || this == FIRST_PDF_ROUND;
     }
 
     /** How a message starts that says this work waits for the reserve. */

@@ -21,13 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import nl.dunwise.platform.RestClients;
 
 /**
  * One country's Exact Online API with the rules of engagement built in: pace by the rate-limit headers
@@ -55,12 +54,8 @@ public class ExactClient {
     private final Map<Integer, RateLimit> rateLimits = new ConcurrentHashMap<>();
 
     public ExactClient(URI baseUri, Clock clock, EndpointGuard guard, CallBudget budget) {
-        this(RestClientBuilder.newBuilder()
-                .baseUri(baseUri)
-                .connectTimeout(10, TimeUnit.SECONDS)
-                .readTimeout(60, TimeUnit.SECONDS)
-                .property("microprofile.rest.client.disable.default.mapper", true)
-                .build(ExactApi.class), clock, Sleeper.THREAD, guard, budget);
+        this(RestClients.build(ExactApi.class, baseUri, Duration.ofSeconds(10), Duration.ofSeconds(60)), clock, Sleeper.THREAD,
+                guard, budget);
     }
 
     ExactClient(ExactApi api, Clock clock, Sleeper sleeper) {
@@ -422,17 +417,18 @@ public class ExactClient {
 
     /**
      * No call into a minute that has no calls left: wait for its reset instead of provoking a 429. A scheduled
-     * sync also leaves the minutely reserve to others, so a write-back or a person's sync never waits long.
+     * sync also leaves the minutely reserve to others, so a write-back or a person's sync never waits long. The
+     * first call into a division judges by the headers the last round stored, as {@link #keepReserve} does.
      */
     private void paceBeforeCall(ExactEndpoint endpoint) {
-        RateLimit limit = endpoint == null ? lastRateLimit : rateLimits.get(endpoint.division());
+        RateLimit limit = endpoint == null ? lastRateLimit : rateLimits.getOrDefault(endpoint.division(), budget.lastKnown());
         long keep = budget.purpose().keepsReserve() ? budget.minutelyReserve() : 0;
         if (limit != null && limit.minutelyRemaining() >= 0 && limit.minutelyRemaining() <= keep
                 && limit.minutelyReset() != null && clock.instant().isBefore(limit.minutelyReset())) {
             if (budget.purpose() == CallPurpose.ATTACHMENT_DOWNLOAD) {
-                // A reminder is being sent: it goes without the file rather than wait for the next minute.
-                throw new ExactApiException(429, "Exact Online's calls for this minute are kept in reserve until "
-                        + limit.minutelyReset());
+                // A dispatch pass waits for this round: its reminders go without the file rather than wait a minute.
+                throw new BudgetReservedException(budget.purpose().whenReserved() + ": Exact Online's calls for this "
+                        + "minute are kept in reserve until " + limit.minutelyReset(), limit.minutelyReset());
             }
             sleepUntil(limit.minutelyReset());
         }

@@ -1,6 +1,7 @@
 package nl.dunwise.exact.document;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -8,15 +9,14 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
-import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactCalls;
-import nl.dunwise.exact.ExactConnection;
+import nl.dunwise.exact.ExactCircuitBreaker;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.ExactSettings;
 import nl.dunwise.exact.client.CallPurpose;
 import nl.dunwise.exact.client.AttachmentUrl;
-import nl.dunwise.exact.client.ExactApiException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.RefusedFileException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,13 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The PDFs Exact holds of a reminder's invoices, for the email that sends it. Runs outside the reminder's
  * transaction (the download is an HTTP call, and what it fetches is kept whatever happens to the reminder).
- * A download is one call against the connection's rate limit like any other, made only while the last
- * answers Exact gave left budget ({@link DownloadBudget}), and never waited for: the reminder goes without the
- * file instead.
+ * Files are fetched ahead in rounds, never while a reminder is sent. A round is one {@link ExactClient}, so the
+ * rate-limit headers of each download judge the next (its purpose keeps the call reserve), and the last ones
+ * are stored on the connection for whatever round comes next.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InvoicePdfs {
+
+    private static final Logger LOG = Logger.getLogger(InvoicePdfs.class.getName());
 
     @Resource(lookup = "jdbc/dunwise")
     private DataSource dataSource;
@@ -39,13 +41,13 @@ public class InvoicePdfs {
     private ExactConnectionService connections;
 
     @Inject
+    private ExactCircuitBreaker circuit;
+
+    @Inject
     private ExactSettings settings;
 
     @Inject
     private Clock clock;
-
-    @Inject
-    private DownloadBudget budget;
 
     /** A PDF larger than this is refused: an invoice is a few pages, tens of kilobytes. */
     @Inject
@@ -73,6 +75,14 @@ public class InvoicePdfs {
     @ConfigProperty(name = "dunwise.exact.pdf-prefetch-per-round", defaultValue = "20")
     private int prefetchPerRound;
 
+    /**
+     * How many PDFs the round after a division's first full sync fetches: the first dunning run plans reminders
+     * for every overdue debtor at once, where later runs add a few a day.
+     */
+    @Inject
+    @ConfigProperty(name = "dunwise.exact.pdf-prefetch-first-round", defaultValue = "300")
+    private int prefetchFirstRound;
+
     /** Besides those of reminders about to go out, the PDFs of open items falling due within this many days. */
     @Inject
     @ConfigProperty(name = "dunwise.exact.pdf-prefetch-days", defaultValue = "14")
@@ -92,32 +102,66 @@ public class InvoicePdfs {
         if (connections == null || !connections.connected()) {
             return 0;
         }
-        int fetched = 0;
-        for (Division division : connections.managedDivisions()) {
-            fetched += cache().prefetch(division.getCode(), LocalDate.now(clock).plusDays(prefetchDays), prefetchPerRound,
-                    this::download);
+        LocalDate dueBy = LocalDate.now(clock).plusDays(prefetchDays);
+        return round(CallPurpose.ATTACHMENT_DOWNLOAD, (cache, download) -> connections.managedDivisions().stream()
+                .mapToInt(d -> cache.prefetch(d.getCode(), dueBy, prefetchPerRound, download)).sum());
+    }
+
+    /**
+     * After a webhook's sync of a division's sales invoices or documents: the PDFs that planned email reminders
+     * still lack, so that a reminder planned before Exact printed its invoice still carries it.
+     */
+    public int prefetchForPlannedReminders(int division) {
+        return round(CallPurpose.ATTACHMENT_DOWNLOAD, (cache, download) -> cache.prefetch(division, null, prefetchPerRound,
+                download));
+    }
+
+    /**
+     * Claims the division's first round, which is due after its first full sync (on connecting, or when a
+     * division is switched on); true once per division. While it runs, the division's email reminders wait.
+     */
+    public boolean claimFirstRound(int division) {
+        return cache().claimFirstRound(division);
+    }
+
+    /**
+     * The first round of a division (claimed with {@link #claimFirstRound}): up to
+     * {@code dunwise.exact.pdf-prefetch-first-round} PDFs of the reminders the first dunning run will plan, one
+     * per debtor first. Waits for each minute's reset at the minutely reserve instead of stopping, and stops at the
+     * daily reserve; afterwards the rounds before each dispatch go on as usual.
+     */
+    @Asynchronous
+    public void firstRoundInBackground(int division) {
+        try {
+            int fetched = round(CallPurpose.FIRST_PDF_ROUND, (cache, download) -> cache.prefetchAfterOtherRounds(division,
+                    LocalDate.now(clock).plusDays(prefetchDays), prefetchFirstRound, download));
+            LOG.info("Division " + division + ": " + fetched + " invoice PDF(s) fetched in the first round after its first sync");
+        } finally {
+            cache().firstRoundEnded(division);
         }
-        return fetched;
+    }
+
+    private interface Round {
+        int run(PdfCache cache, PdfCache.Downloader download);
+    }
+
+    private int round(CallPurpose purpose, Round round) {
+        ExactClient client = connections.client(purpose);
+        try {
+            return round.run(cache(), url -> download(client, url));
+        } finally {
+            circuit.rateLimitSeen(client.lastRateLimit().orElse(null));
+        }
     }
 
     private PdfCache cache() {
         return new PdfCache(dataSource, clock, maxFileBytes, maxMailBytes);
     }
 
-    private byte[] download(String url) {
+    private byte[] download(ExactClient client, String url) {
         URI base = settings.baseUri();
         AttachmentUrl address = AttachmentUrl.parse(url, base).orElseThrow(() -> new RefusedFileException(
                 "its address is not an attachment on " + base + ": " + url));
-        ExactConnection connection = connections.current()
-                .orElseThrow(() -> new ExactApiException(0, "Dunwise is not connected to Exact Online"));
-        connection.getRateLimit().noCallsLeft(clock.instant()).or(() -> budget.exhausted(clock.instant())).ifPresent(why -> {
-            throw new ExactApiException(429, why);
-        });
-        ExactClient client = connections.client(CallPurpose.ATTACHMENT_DOWNLOAD);
-        try {
-            return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
-        } finally {
-            budget.seen(client.lastRateLimit());
-        }
+        return ExactCalls.withToken(connections, token -> client.downloadPdf(token, address, maxFileBytes));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import nl.dunwise.exact.client.BudgetReservedException;
 import nl.dunwise.exact.client.RefusedFileException;
 
 /**
@@ -46,23 +48,33 @@ final class PdfCache {
     };
 
     // The files to fetch ahead: first those of the email reminders about to go out, then those of the open items
-    // falling due soonest; none refused for good, none that failed in the last quarter of an hour.
+    // falling due within the horizon (none when it is null); none refused for good, none that failed in the last
+    // quarter of an hour. Within each group one file per debtor comes first (its oldest item), then the second, so
+    // that a round too short for all still gives most reminders one of their invoices.
     private static final String TO_FETCH = """
             WITH about_to_go AS (
                 SELECT DISTINCT unnest(r.item_invoice_ids) AS invoice_id
                 FROM reminder r WHERE r.division = ? AND r.channel = 'EMAIL' AND r.status IN ('PLANNED', 'AWAITING_APPROVAL')
+            ), wanted AS (
+                SELECT i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason, i.due_date,
+                       g.invoice_id IS NOT NULL AS planned,
+                       row_number() OVER (PARTITION BY i.debtor_id, g.invoice_id IS NOT NULL ORDER BY i.due_date, a.id) AS nth
+                FROM invoice_pdf p
+                JOIN invoice i ON i.id = p.invoice_id
+                JOIN document_attachment a ON a.id = p.attachment_id
+                LEFT JOIN about_to_go g ON g.invoice_id = i.id
+                WHERE i.division = ? AND NOT p.cached AND p.refused_reason IS NULL AND i.closed_at IS NULL AND i.open_amount > 0
+                  AND (g.invoice_id IS NOT NULL OR i.due_date <= ?)
+                  AND (a.last_fetch_at IS NULL OR a.last_fetch_at < ?)
             )
-            SELECT i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason
-            FROM invoice_pdf p
-            JOIN invoice i ON i.id = p.invoice_id
-            JOIN document_attachment a ON a.id = p.attachment_id
-            LEFT JOIN about_to_go g ON g.invoice_id = i.id
-            WHERE i.division = ? AND NOT p.cached AND p.refused_reason IS NULL AND i.closed_at IS NULL AND i.open_amount > 0
-              AND (g.invoice_id IS NOT NULL OR i.due_date <= ?)
-              AND (a.last_fetch_at IS NULL OR a.last_fetch_at < ?)
-            ORDER BY g.invoice_id IS NULL, i.due_date, a.id
+            SELECT invoice_number, id, file_name, url, content, refused_reason
+            FROM wanted
+            ORDER BY NOT planned, nth, due_date, id
             LIMIT ?
             """;
+
+    /** Two rounds for the same division at once would download the same files; the second one passes. */
+    private static final int ROUND_LOCK = 0x50444631;
 
     // One row per invoice of the reminder, in the order the reminder lists them; the first PDF attachment of its
     // document when Exact has one (an invoice printed twice has two: the first is the original).
@@ -129,16 +141,54 @@ final class PdfCache {
     }
 
     /**
-     * Fetches up to {@code limit} files of a division (Exact's limits are per division) ahead of the reminders that will list them (see TO_FETCH); stops at the
-     * first failure that is not about the file itself (budget, outage), for the next round to go on.
-     * Returns how many were fetched.
+     * Fetches up to {@code limit} files of a division (Exact's limits are per division) ahead of the reminders
+     * that will list them (see TO_FETCH): those of planned email reminders, then those of open items due by
+     * {@code dueBy} (null: planned reminders only). Stops at the first failure that is not about the file itself
+     * (the call reserve, a 429, an outage), for the next round to go on. Returns how many were fetched; none
+     * while another round of the division is under way (on any server).
      */
     int prefetch(int division, LocalDate dueBy, int limit, Downloader downloader) {
+        return prefetch(division, dueBy, limit, downloader, false);
+    }
+
+    /** As {@link #prefetch(int, LocalDate, int, Downloader)}, but waits for a round under way to end rather than pass. */
+    int prefetchAfterOtherRounds(int division, LocalDate dueBy, int limit, Downloader downloader) {
+        return prefetch(division, dueBy, limit, downloader, true);
+    }
+
+    private int prefetch(int division, LocalDate dueBy, int limit, Downloader downloader, boolean wait) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!roundLock(lock, wait ? "pg_advisory_lock(?, ?) IS NULL" : "pg_try_advisory_lock(?, ?)", division)) {
+                return 0;
+            }
+            try {
+                return prefetch(rowsToFetch(division, dueBy, limit), downloader);
+            } finally {
+                roundLock(lock, "pg_advisory_unlock(?, ?)", division);
+            }
+        } catch (SQLException e) {
+            LOG.warning("Cannot read which invoice PDFs to fetch: " + e.getMessage());
+            return 0;
+        }
+    }
+
+    /** {@code call} answers whether the lock is held (pg_advisory_lock answers void, hence its IS NULL). */
+    private static boolean roundLock(Connection c, String call, int division) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + call)) {
+            ps.setInt(1, ROUND_LOCK);
+            ps.setInt(2, division);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> rowsToFetch(int division, LocalDate dueBy, int limit) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(TO_FETCH)) {
             ps.setInt(1, division);
             ps.setInt(2, division);
-            ps.setObject(3, dueBy);
+            ps.setObject(3, dueBy, Types.DATE);
             ps.setTimestamp(4, Timestamp.from(clock.instant().minus(Duration.ofMinutes(15))));
             ps.setInt(5, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -147,10 +197,11 @@ final class PdfCache {
                             rs.getBytes(5), rs.getString(6)));
                 }
             }
-        } catch (SQLException e) {
-            LOG.warning("Cannot read which invoice PDFs to fetch: " + e.getMessage());
-            return 0;
         }
+        return rows;
+    }
+
+    private int prefetch(List<Row> rows, Downloader downloader) {
         boolean[] stop = {false};
         Downloader watching = url -> {
             try {
@@ -175,6 +226,19 @@ final class PdfCache {
         return fetched;
     }
 
+    /**
+     * Claims the division's first round (after its first full sync): true once per division, whichever server
+     * asks first.
+     */
+    boolean claimFirstRound(int division) {
+        return update("UPDATE division SET first_pdf_round_started_at = ? WHERE code = ? AND first_pdf_round_started_at IS NULL",
+                now(), division) == 1;
+    }
+
+    void firstRoundEnded(int division) {
+        update("UPDATE division SET first_pdf_round_ended_at = ? WHERE code = ?", now(), division);
+    }
+
     private byte[] fetch(Row row, Downloader downloader, List<InvoiceFiles.Missing> missing, String number) {
         try {
             byte[] content = downloader.download(row.url());
@@ -189,6 +253,9 @@ final class PdfCache {
         } catch (NotFetchedYet e) {
             missing.add(new InvoiceFiles.Missing(number, "not fetched from Exact Online yet (PDFs are fetched ahead, "
                     + "a few each dispatch round)"));
+        } catch (BudgetReservedException e) {
+            // Not this file's failure, and no call was made: it is the first in line for the next round.
+            missing.add(new InvoiceFiles.Missing(number, e.getMessage()));
         } catch (RefusedFileException e) {
             String reason = "Exact Online's file was refused: " + e.getMessage();
             LOG.warning("Invoice " + number + ", attachment " + row.attachmentId() + ": " + reason);
@@ -224,15 +291,19 @@ final class PdfCache {
         return rows;
     }
 
-    /** Keeping what was learnt is a courtesy: if it fails the reminder still goes, and the next one asks again. */
-    private void update(String sql, Object... params) {
+    /**
+     * Keeping what was learnt is a courtesy: if it fails the reminder still goes, and the next one asks again.
+     * Answers the rows changed, 0 when it failed.
+     */
+    private int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             LOG.warning("Cannot keep the outcome of an invoice PDF download: " + e.getMessage());
+            return 0;
         }
     }
 

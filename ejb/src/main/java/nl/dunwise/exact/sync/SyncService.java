@@ -26,6 +26,7 @@ import nl.dunwise.exact.client.EndpointPausedException;
 import nl.dunwise.exact.client.ExactClient;
 import nl.dunwise.exact.client.RateLimit;
 import nl.dunwise.exact.client.SyncEndpoint;
+import nl.dunwise.exact.document.InvoicePdfs;
 
 /**
  * Brings debtors, contacts, open receivables, payments, sales invoices with where their PDFs are, and deletions
@@ -48,6 +49,9 @@ public class SyncService {
             SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES, SyncEndpoint.SALES_INVOICES,
             SyncEndpoint.DOCUMENT_ATTACHMENTS, SyncEndpoint.DELETED);
 
+    private static final Set<SyncEndpoint> REFER_TO_ACCOUNTS = EnumSet.of(SyncEndpoint.CONTACTS, SyncEndpoint.PAYMENT_TERMS,
+            SyncEndpoint.TRANSACTION_LINES);
+
     @Inject
     private ExactConnectionService connections;
 
@@ -59,6 +63,9 @@ public class SyncService {
 
     @Inject
     private ExactCircuitBreaker circuit;
+
+    @Inject
+    private InvoicePdfs pdfs;
 
     /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
@@ -96,6 +103,10 @@ public class SyncService {
             try {
                 syncDivision(client, division, ORDER, actor);
                 answered = true;
+                // Once per division, after its first full sync: the PDFs the first dunning run's emails will carry.
+                if (pdfs.claimFirstRound(division.getCode())) {
+                    pdfs.firstRoundInBackground(division.getCode());
+                }
             } catch (BudgetReservedException | EndpointPausedException e) {
                 // Dunwise holding back by its own rules: nothing failed, and the cockpit shows why.
                 LOG.info("Sync of division " + division.getCode() + " held back: " + e.getMessage());
@@ -144,12 +155,13 @@ public class SyncService {
 
     /**
      * The endpoints to sync for these, in the order a sync must take them: contacts, receivables and
-     * payments refer to their account, so their sync always brings the accounts up to date first.
+     * payments refer to their account, so their sync always brings the accounts up to date first. Sales
+     * invoices and attachments are linked by invoice number and document, not by account: they sync alone.
      */
     public static List<SyncEndpoint> inOrder(Set<SyncEndpoint> wanted) {
         Set<SyncEndpoint> needed = EnumSet.noneOf(SyncEndpoint.class);
         needed.addAll(wanted);
-        if (needed.stream().anyMatch(e -> e != SyncEndpoint.DELETED)) {
+        if (needed.stream().anyMatch(REFER_TO_ACCOUNTS::contains)) {
             needed.add(SyncEndpoint.ACCOUNTS);
         }
         return ORDER.stream().filter(needed::contains).toList();

@@ -13,6 +13,11 @@ import nl.dunwise.exact.sync.SyncService;
  */
 public record PendingSync(int division, Set<WebhookTopic> topics, boolean deletions, long upToEventId, int events) {
 
+    /** Whether the sync may have brought PDFs that planned reminders wait for, worth fetching now. */
+    public boolean bringsInvoicePdfs() {
+        return topics.stream().anyMatch(WebhookTopic::bringsInvoicePdfs);
+    }
+
     public List<SyncEndpoint> endpoints() {
         Set<SyncEndpoint> wanted = EnumSet.noneOf(SyncEndpoint.class);
         topics.forEach(t -> wanted.addAll(t.endpoints()));

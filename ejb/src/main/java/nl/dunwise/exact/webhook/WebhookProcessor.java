@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
+import nl.dunwise.exact.document.InvoicePdfs;
 import nl.dunwise.exact.sync.SyncService;
 
 /**
@@ -43,6 +44,9 @@ public class WebhookProcessor {
 
     @Inject
     private SyncService sync;
+
+    @Inject
+    private InvoicePdfs pdfs;
 
     @Inject
     private Clock clock;
@@ -79,6 +83,17 @@ public class WebhookProcessor {
                 LOG.log(Level.WARNING, "The sync for " + pending.events() + " webhook event(s) of division "
                         + pending.division() + " failed and is tried again in the next round: " + reason, e);
                 inbox.failed(pending, reason);
+                continue;
+            }
+            if (pending.bringsInvoicePdfs()) {
+                // A reminder planned before Exact printed its invoice would otherwise wait for the next dispatch
+                // pass's round of PDFs, or go without the file. A failure here is the next round's to retry.
+                try {
+                    pdfs.prefetchForPlannedReminders(division.getCode());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Fetching the invoice PDFs of planned reminders in division " + pending.division()
+                            + " failed: " + e.getMessage(), e);
+                }
             }
         }
         inbox.forgetSettledBefore(clock.instant().minus(KEEP_SETTLED));

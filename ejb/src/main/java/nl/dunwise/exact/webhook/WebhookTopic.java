@@ -8,13 +8,17 @@ import nl.dunwise.exact.client.SyncEndpoint;
 /**
  * The webhook topics Dunwise subscribes to, and the sync endpoints an event of each makes worth running.
  * FinancialTransactions covers new invoices, payments and their matching, all of which change the open
- * payment terms (payments are its transaction lines).
+ * payment terms (payments are its transaction lines). SalesInvoices and Documents bring an invoice's link to
+ * its printed document and the document's PDF; Exact has no topic for attachments, a new one changes its
+ * document. Exact has no topic for payment terms or receivables either: FinancialTransactions stands for them.
  * A Delete of any topic is read back through sync/Deleted (see {@link PendingSync}).
  */
 public enum WebhookTopic {
     ACCOUNTS("Accounts", Set.of(SyncEndpoint.ACCOUNTS)),
     CONTACTS("Contacts", Set.of(SyncEndpoint.CONTACTS)),
-    FINANCIAL_TRANSACTIONS("FinancialTransactions", Set.of(SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES));
+    FINANCIAL_TRANSACTIONS("FinancialTransactions", Set.of(SyncEndpoint.PAYMENT_TERMS, SyncEndpoint.TRANSACTION_LINES)),
+    SALES_INVOICES("SalesInvoices", Set.of(SyncEndpoint.SALES_INVOICES)),
+    DOCUMENTS("Documents", Set.of(SyncEndpoint.DOCUMENT_ATTACHMENTS));
 
     private final String exactName;
     private final Set<SyncEndpoint> endpoints;
@@ -30,6 +34,11 @@ public enum WebhookTopic {
 
     public Set<SyncEndpoint> endpoints() {
         return endpoints;
+    }
+
+    /** Whether an event of this topic may bring the PDF of an invoice a planned reminder lists. */
+    public boolean bringsInvoicePdfs() {
+        return this == SALES_INVOICES || this == DOCUMENTS;
     }
 
     public static Optional<WebhookTopic> named(String exactName) {

@@ -319,6 +319,25 @@ class ExactClientTest {
     }
 
     @Test
+    void pdfsForADispatchStopAtTheMinutelyReserveButTheFirstRoundWaitsForTheReset() {
+        long reset = NOW.plusSeconds(30).toEpochMilli();
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").limits(4000, 10, reset));
+        ExactClient beforeDispatch = client(EndpointGuard.NONE, new CallBudget(CallPurpose.ATTACHMENT_DOWNLOAD, 500, 10, null));
+        beforeDispatch.downloadPdf("t", FILE, 1000);
+        assertThrows(BudgetReservedException.class, () -> beforeDispatch.downloadPdf("t", FILE, 1000));
+        assertEquals(1, calls);
+        assertEquals(List.of(), waits, "the dispatch pass goes on without the file");
+
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").limits(4000, 10, reset));
+        answer(ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf").limits(4000, 59, reset + 60_000));
+        ExactClient firstRound = client(EndpointGuard.NONE, new CallBudget(CallPurpose.FIRST_PDF_ROUND, 500, 10, null));
+        firstRound.downloadPdf("t", FILE, 1000);
+        firstRound.downloadPdf("t", FILE, 1000);
+        assertEquals(3, calls);
+        assertEquals(List.of(Duration.ofMillis(30_250)), waits, "waited for the minute's reset, then fetched");
+    }
+
+    @Test
     void aDownloadThatIsNoPdfOrTooLargeIsRefusedForGood() {
         // A page where the file belongs is a proxy's or a login page: an outage, tried again with the next reminder.
         answer(new ScriptedResponse(200, "<html>Log in</html>").header("Content-Type", "text/html; charset=utf-8"));

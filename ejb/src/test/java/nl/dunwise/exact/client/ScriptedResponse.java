@@ -44,7 +44,7 @@ public final class ScriptedResponse extends Response {
     }
 
     /** The six rate-limit headers Exact sends on every answer. */
-    ScriptedResponse limits(long dailyRemaining, long minutelyRemaining, long minutelyResetMillis) {
+    public ScriptedResponse limits(long dailyRemaining, long minutelyRemaining, long minutelyResetMillis) {
         return header("X-RateLimit-Limit", 5000).header("X-RateLimit-Remaining", dailyRemaining)
                 .header("X-RateLimit-Reset", minutelyResetMillis + 86_400_000L)
                 .header("X-RateLimit-Minutely-Limit", 60).header("X-RateLimit-Minutely-Remaining", minutelyRemaining)

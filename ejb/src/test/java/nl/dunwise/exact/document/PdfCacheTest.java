@@ -2,19 +2,34 @@ package nl.dunwise.exact.document;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import nl.dunwise.exact.client.AttachmentUrl;
+import nl.dunwise.exact.client.CallBudget;
+import nl.dunwise.exact.client.CallPurpose;
+import nl.dunwise.exact.client.EndpointGuard;
+import nl.dunwise.exact.client.ExactApi;
 import nl.dunwise.exact.client.ExactApiException;
+import nl.dunwise.exact.client.ExactClient;
+import nl.dunwise.exact.client.RateLimit;
+import nl.dunwise.exact.client.ScriptedResponse;
 import nl.dunwise.exact.client.RefusedFileException;
 import nl.dunwise.testing.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -195,6 +210,124 @@ class PdfCacheTest {
         assertTrue(files.attached().isEmpty());
         assertEquals(0, database.single("SELECT count(*) FROM document_attachment WHERE division = " + division
                 + " AND content IS NOT NULL"), "sending never downloads");
+    }
+
+    /** An Exact that serves the queued answers to attachment downloads and counts them; any other call fails. */
+    private ExactClient exact(Clock clock, RateLimit storedByTheLastRound, Deque<Response> answers, int[] calls) {
+        ExactApi api = (ExactApi) Proxy.newProxyInstance(ExactApi.class.getClassLoader(), new Class<?>[] {ExactApi.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("attachment")) {
+                        throw new AssertionError("unexpected call " + method.getName());
+                    }
+                    calls[0]++;
+                    return answers.removeFirst();
+                });
+        return new ExactClient(api, clock, d -> {
+            throw new AssertionError("a round of PDFs does not wait");
+        }, EndpointGuard.NONE, new CallBudget(CallPurpose.ATTACHMENT_DOWNLOAD, 500, 10, storedByTheLastRound));
+    }
+
+    private static Response pdfLeaving(long minutelyRemaining, Instant minutelyReset) {
+        return ScriptedResponse.file(200, PDF).header("Content-Type", "application/pdf")
+                .limits(4000, minutelyRemaining, minutelyReset.toEpochMilli());
+    }
+
+    private static PdfCache.Downloader through(ExactClient client, int division) {
+        return url -> client.downloadPdf("token", new AttachmentUrl(UUID.randomUUID(), division), 1000);
+    }
+
+    @Test
+    void aRoundIsOneClientWhoseOwnHeadersStopItAtTheMinutelyReserveAndTheNextRoundGoesOn() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        pdfInExact(division, "1002", "Factuur 1002.pdf");
+        pdfInExact(division, "1003", "Factuur 1003.pdf");
+        Instant reset = CLOCK.instant().plusSeconds(30);
+        int[] calls = {0};
+        ExactClient round = exact(CLOCK, null, new ArrayDeque<>(List.of(pdfLeaving(12, reset), pdfLeaving(10, reset))), calls);
+
+        assertEquals(2, cache(10_000).prefetch(division, DUE_BY, 100, through(round, division)));
+        assertEquals(2, calls[0], "the third download would have spent the calls kept for the sync and write-back");
+        assertEquals(0, database.single("SELECT count(*) FROM document_attachment WHERE division = " + division
+                + " AND last_fetch_at IS NOT NULL AND content IS NULL"), "a file held back for the reserve is not parked as failed");
+
+        RateLimit stored = round.lastRateLimit().orElseThrow();
+        assertEquals(0, cache(10_000).prefetch(division, DUE_BY, 100, through(exact(CLOCK, stored, new ArrayDeque<>(), calls),
+                division)), "the next round in the same minute judges by the headers the last round stored");
+        assertEquals(2, calls[0]);
+
+        Clock nextMinute = Clock.offset(CLOCK, Duration.ofSeconds(31));
+        assertEquals(1, new PdfCache(database.dataSource(), nextMinute, 1000, 10_000).prefetch(division, DUE_BY, 100,
+                through(exact(nextMinute, stored, new ArrayDeque<>(List.of(pdfLeaving(59, reset.plusSeconds(60)))), calls),
+                        division)), "after the minute's reset the next round fetches the rest");
+    }
+
+    @Test
+    void a429StopsTheRoundAfterOneCall() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        pdfInExact(division, "1002", "Factuur 1002.pdf");
+        int[] calls = {0};
+        Response tooMany = new ScriptedResponse(429, "").limits(4000, 0, CLOCK.instant().plusSeconds(20).toEpochMilli());
+
+        assertEquals(0, cache(10_000).prefetch(division, DUE_BY, 100,
+                through(exact(CLOCK, null, new ArrayDeque<>(List.of(tooMany)), calls), division)));
+        assertEquals(1, calls[0], "neither retried nor waited for, and no second file tried");
+    }
+
+    @Test
+    void afterAWebhookOnlyThePdfsOfPlannedRemindersAreFetched() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        long debtor = database.single("SELECT id FROM debtor WHERE division = " + division);
+        database.execute("INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, due_date, amount, open_amount, "
+                + "currency, exact_status, exact_timestamp) VALUES (" + division + ", gen_random_uuid(), " + debtor
+                + ", '1009', DATE '2026-11-28', 100, 100, 'EUR', 20, 1)");
+        pdfInExact(division, "1009", "Factuur 1009.pdf");
+
+        assertEquals(1, cache(10_000).prefetch(division, null, 100, serving(PDF)));
+        assertEquals(List.of("https://start.exactonline.nl/docs/SysAttachment.aspx?ID=1001"), downloads,
+                "1009 falls due soon but no reminder lists it yet");
+    }
+
+    @Test
+    void aShortRoundGivesEachDebtorOneFileBeforeAnyoneASecond() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        database.execute("UPDATE reminder SET status = 'SENT' WHERE division = " + division);
+        for (String n : List.of("1001", "1002", "1003")) {
+            pdfInExact(division, n, "Factuur " + n + ".pdf");
+        }
+        long other = database.single("INSERT INTO debtor (division, exact_id, code, name, email, exact_timestamp) VALUES ("
+                + division + ", gen_random_uuid(), '2000', 'Ander', 'ander@example.com', 1) RETURNING id");
+        database.execute("INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, due_date, amount, open_amount, "
+                + "currency, exact_status, exact_timestamp) VALUES (" + division + ", gen_random_uuid(), " + other
+                + ", '2001', DATE '2026-11-20', 100, 100, 'EUR', 20, 1)");
+        pdfInExact(division, "2001", "Factuur 2001.pdf");
+
+        assertEquals(2, cache(10_000).prefetch(division, DUE_BY, 2, serving(PDF)));
+        assertEquals(List.of("https://start.exactonline.nl/docs/SysAttachment.aspx?ID=1001",
+                "https://start.exactonline.nl/docs/SysAttachment.aspx?ID=2001"), downloads);
+    }
+
+    @Test
+    void aDivisionsRoundPassesWhileAnotherIsUnderWayAndTheFirstRoundIsClaimedOnce() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        try (Connection other = database.dataSource().getConnection(); Statement st = other.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + 0x50444631 + ", " + division + ")");
+            assertEquals(0, cache(10_000).prefetch(division, DUE_BY, 100, serving(PDF)));
+            assertEquals(List.of(), downloads, "the same file is not downloaded by two rounds at once");
+            st.execute("SELECT pg_advisory_unlock(" + 0x50444631 + ", " + division + ")");
+        }
+        assertEquals(1, cache(10_000).prefetch(division, DUE_BY, 100, serving(PDF)));
+
+        assertTrue(cache(10_000).claimFirstRound(division));
+        assertFalse(cache(10_000).claimFirstRound(division), "once per division, whichever server asks first");
     }
 
     /** What the dispatcher's rounds do: fetch ahead, then send with the files kept. */

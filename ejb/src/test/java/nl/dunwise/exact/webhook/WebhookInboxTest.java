@@ -94,6 +94,19 @@ class WebhookInboxTest {
     }
 
     @Test
+    void anInvoicePrintedOrItsPdfChangedSyncsOnlySalesInvoicesAndAttachmentsAndAsksForThePdfs() {
+        record(event(DIVISION, "SalesInvoices", "Create", UUID.randomUUID(), 0));
+        record(event(DIVISION, "Documents", "Update", UUID.randomUUID(), 1));
+        record(event(OTHER_DIVISION, "Accounts", "Update", UUID.randomUUID(), 0));
+
+        PendingSync printed = inbox.pending().get(0);
+        assertEquals(List.of(SyncEndpoint.SALES_INVOICES, SyncEndpoint.DOCUMENT_ATTACHMENTS), printed.endpoints(),
+                "neither refers to an account, so no Accounts call is spent");
+        assertTrue(printed.bringsInvoicePdfs());
+        assertFalse(inbox.pending().get(1).bringsInvoicePdfs());
+    }
+
+    @Test
     void aFailedSyncLeavesItsEventsForTheNextRound() {
         record(event(DIVISION, "FinancialTransactions", "Create", UUID.randomUUID(), 0));
         PendingSync pending = inbox.pending().get(0);

@@ -321,12 +321,17 @@ final class Schema {
 
     /**
      * Table, webhook topic, endpoint of the record and key column. A payment term is announced as its
-     * financial transaction (entry), which is how Exact's FinancialTransactions topic identifies it.
+     * financial transaction (entry), which is how Exact's FinancialTransactions topic identifies it. A sales
+     * invoice line is announced as its invoice (InvoiceID, the key of salesinvoice/SalesInvoices), and an
+     * attachment as its document: Exact has no topic for attachments, and a new PDF is a change of the document.
      */
     private static final String[][] WEBHOOK_SOURCES = {
         {"exs_account", "Accounts", "crm/Accounts", "id"},
         {"exs_payment_term", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
         {"exs_transaction_line", "FinancialTransactions", "financialtransaction/Transactions", "entry_id"},
         {"exs_contact", "Contacts", "crm/Contacts", "id"},
+        {"exs_sales_invoice", "SalesInvoices", "salesinvoice/SalesInvoices", "invoice_id"},
+        {"exs_document", "Documents", "documents/Documents", "id"},
+        {"exs_document_attachment", "Documents", "documents/Documents", "document_id"},
     };
 }

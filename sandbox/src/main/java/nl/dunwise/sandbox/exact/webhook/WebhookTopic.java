@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The topics the sandbox accepts subscriptions for. Only Accounts and FinancialTransactions have data
- * behind them here; the others are accepted, as Exact accepts them, and stay silent.
+ * The topics the sandbox accepts subscriptions for, each announced when its data changes (see the
+ * triggers in the store's schema): accounts, contacts, payment terms and transaction lines (as their
+ * financial transaction), sales invoices, and documents with their attachments.
  */
 public enum WebhookTopic {
     ACCOUNTS("Accounts"),

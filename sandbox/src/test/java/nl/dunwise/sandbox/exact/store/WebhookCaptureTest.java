@@ -22,6 +22,8 @@ class WebhookCaptureTest {
 
     private static final String ACCOUNT = "'a0000000-0000-4000-8000-000000000001'";
     private static final String ENTRY = "'e0000000-0000-4000-8000-000000000001'";
+    private static final String INVOICE = "'10000000-0000-4000-8000-000000000001'";
+    private static final String DOCUMENT = "'d0000000-0000-4000-8000-000000000001'";
 
     private static OwnDatabase database;
 
@@ -41,7 +43,8 @@ class WebhookCaptureTest {
     @BeforeEach
     void emptyStore() throws SQLException {
         database.execute("DELETE FROM exs_webhook_delivery", "DELETE FROM exs_webhook_subscription",
-                "DELETE FROM exs_payment_term", "DELETE FROM exs_account");
+                "DELETE FROM exs_payment_term", "DELETE FROM exs_account", "DELETE FROM exs_sales_invoice",
+                "DELETE FROM exs_document_attachment", "DELETE FROM exs_document");
     }
 
     private static void subscribe(int division, String topic, String callback) throws SQLException {
@@ -104,6 +107,38 @@ class WebhookCaptureTest {
         assertEquals(List.of(
                 "http://a FinancialTransactions Create " + key + " financialtransaction/Transactions",
                 "http://a FinancialTransactions Update " + key + " financialtransaction/Transactions"), deliveries());
+    }
+
+    @Test
+    void aSalesInvoiceIsAnnouncedByItsInvoiceIdNotByItsLine() throws SQLException {
+        subscribe(1, "SalesInvoices", "http://a");
+        database.execute("INSERT INTO exs_sales_invoice (id, invoice_id, division, payment_term_id, account_id, invoice_number, "
+                + "line_number, type, status, journal, invoice_date, due_date, currency, amount_dc, created, modified) VALUES ("
+                + "gen_random_uuid(), " + INVOICE + ", 1, gen_random_uuid(), " + ACCOUNT + ", 1, 1, 8020, 50, '70', current_date, "
+                + "current_date, 'EUR', 10, now(), now())",
+                "UPDATE exs_sales_invoice SET your_ref = 'PO 12'",
+                "UPDATE exs_sales_invoice SET your_ref = 'PO 12'");
+
+        String key = INVOICE.replace("'", "");
+        assertEquals(List.of("http://a SalesInvoices Create " + key + " salesinvoice/SalesInvoices",
+                "http://a SalesInvoices Update " + key + " salesinvoice/SalesInvoices"), deliveries());
+    }
+
+    @Test
+    void aNewPdfIsAnnouncedAsAChangeOfItsDocument() throws SQLException {
+        subscribe(1, "Documents", "http://a");
+        subscribe(1, "SalesInvoices", "http://not-this-topic");
+        database.execute("INSERT INTO exs_document (id, division, account_id, type, subject, document_date, created, modified) "
+                + "VALUES (" + DOCUMENT + ", 1, " + ACCOUNT + ", 10, 'Factuur 1', current_date, now(), now())",
+                "INSERT INTO exs_document_attachment (id, division, document_id, file_name, file_size, created, modified) VALUES ("
+                + "gen_random_uuid(), 1, " + DOCUMENT + ", 'Factuur 1.pdf', 2000, now(), now())",
+                "DELETE FROM exs_document_attachment");
+
+        String key = DOCUMENT.replace("'", "");
+        assertEquals(List.of("http://a Documents Create " + key + " documents/Documents",
+                "http://a Documents Create " + key + " documents/Documents",
+                "http://a Documents Delete " + key + " documents/Documents"), deliveries(),
+                "the document, its attachment added, its attachment removed");
     }
 
     @Test
