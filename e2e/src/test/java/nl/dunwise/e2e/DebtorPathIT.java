@@ -474,6 +474,44 @@ class DebtorPathIT {
         }
     }
 
+    @Test
+    @Order(11)
+    void aCollectorPutsADebtorOnCreditHoldAndExactBlocksTheAccountWithANoteSaying() throws Exception {
+        String account = singleText("SELECT exact_id::text FROM debtor WHERE code = ?", "1000");
+        String onAccount = " FROM exs_communication_note WHERE account_id = '" + account + "'";
+        long notesBefore = singleLong(TestStack.sandboxDatabase(), "SELECT count(*)" + onAccount);
+        try (var context = browser.newContext(); Page page = context.newPage()) {
+            try {
+                signIn(page, "colin");
+                page.click("#navDebtors");
+                page.fill("[id='searchForm:search']", "1000");
+                page.click("[id='searchForm:find']");
+                page.click("[id='searchForm:found'] a:text-is('1000')");
+                page.click("[id='storyForm:hold']");
+                page.fill("[id='holdForm:holdReason']", "Over the credit limit");
+                page.click("[id='holdForm:confirmHold']");
+                page.waitForSelector("[id='storyForm:release']");
+                shot(page, "12-debtor-page-on-hold");
+            } catch (RuntimeException | AssertionError e) {
+                shot(page, "failed-" + page.url().replaceAll("[^A-Za-z0-9]+", "_"));
+                throw e;
+            }
+        }
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (singleLong(TestStack.sandboxDatabase(), "SELECT count(*) FROM exs_account WHERE blocked AND id = '" + account + "'") == 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the write-back timer blocked the account in Exact within three minutes");
+            Thread.sleep(3000);
+        }
+        while (singleLong(TestStack.sandboxDatabase(), "SELECT count(*)" + onAccount) == notesBefore) {
+            assertTrue(System.currentTimeMillis() < deadline, "and noted why on it");
+            Thread.sleep(3000);
+        }
+        assertEquals(1, singleLong(TestStack.sandboxDatabase(), "SELECT count(*)" + onAccount
+                + " AND notes LIKE '%Over the credit limit%'"), "the note says why");
+        assertEquals(1, singleLong(TestStack.database(), "SELECT count(*) FROM audit_event WHERE action = 'CREDIT_HOLD_ON' "
+                + "AND actor = 'colin'"));
+    }
+
     private static void signIn(Page page, String user) {
         page.navigate(TestStack.httpBase() + "/dunwise/");
         page.fill("#username", user);

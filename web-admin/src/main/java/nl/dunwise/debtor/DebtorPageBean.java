@@ -208,63 +208,61 @@ public class DebtorPageBean implements Serializable {
         promisedDate = null;
     }
 
-    public boolean postpone() {
-        return act(() -> actions.postpone(division(), header().id(), until, reason, staff.actor()));
+    public void postpone() {
+        act(() -> actions.postpone(division(), header().id(), until, reason, staff.actor()));
     }
 
-    public boolean block() {
-        return act(() -> actions.block(division(), header().id(), reason, staff.actor()));
+    public void block() {
+        act(() -> actions.block(division(), header().id(), reason, staff.actor()));
     }
 
-    public boolean unblock() {
-        return act(() -> actions.unblock(division(), header().id(), staff.actor()));
+    public void unblock() {
+        act(() -> actions.unblock(division(), header().id(), staff.actor()));
     }
 
-    public boolean hold() {
-        return act(() -> actions.hold(division(), header().id(), reason, staff.actor()));
+    public void hold() {
+        act(() -> actions.hold(division(), header().id(), reason, staff.actor()));
     }
 
-    public boolean releaseHold() {
-        return act(() -> actions.releaseHold(division(), header().id(), staff.actor()));
+    public void releaseHold() {
+        act(() -> actions.releaseHold(division(), header().id(), staff.actor()));
     }
 
-    public boolean changeCreditLine() {
-        return act(() -> actions.changeCreditLine(division(), header().id(),
+    public void changeCreditLine() {
+        act(() -> actions.changeCreditLine(division(), header().id(),
                 amount == null ? null : Money.of(amount, header().currency()), staff.actor()));
     }
 
-    public boolean promise() {
-        return act(() -> promises.make(division(), header().id(), promisedDate,
+    public void promise() {
+        act(() -> promises.make(division(), header().id(), promisedDate,
                 amount == null ? null : Money.of(amount, header().currency()), staff.actor()));
     }
 
-    public boolean cancelPromise(DebtorStory.PromiseLine promise) {
-        return act(() -> promises.cancel(division(), promise.id(), staff.actor()));
+    public void cancelPromise(DebtorStory.PromiseLine promise) {
+        act(() -> promises.cancel(division(), promise.id(), staff.actor()));
     }
 
     /**
      * Runs a collector's action: refused for auditors, a rule's sentence when the service refuses it, a plain
-     * sentence (and the detail in the log) when it fails; the page is read again either way. Answers whether it
-     * was saved, for the dialog to close.
+     * sentence (and the detail in the log) when it fails, and then the dialog stays open (validation failed); the
+     * page is read again either way.
      */
-    public boolean act(Runnable action) {
+    public void act(Runnable action) {
         if (!staff.isMayAct()) {
             Notices.error("debtor.notAllowed");
-            return false;
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
         }
         try {
             action.run();
             Notices.info("debtor.saved");
-            return true;
         } catch (ActionRefused e) {
             Notices.error("refused." + e.refusal().name(), e.arguments());
             FacesContext.getCurrentInstance().validationFailed();
-            return false;
         } catch (EJBException e) {
             LOG.log(Level.WARNING, "A collector's action on debtor " + code + " failed", e);
             Notices.error("debtor.failed");
             FacesContext.getCurrentInstance().validationFailed();
-            return false;
         } finally {
             refresh();
         }

@@ -54,19 +54,19 @@ public class ExactWriteBacks {
 
     /**
      * Queues a credit hold on (or off) for the account: Exact's Blocked, which sales sees. Joins the caller's
-     * transaction like {@link #enqueueNote}.
+     * transaction like {@link #enqueueNote}; the newest value wins over older ones still waiting.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean enqueueHold(int division, UUID account, String source, boolean blocked) {
         String payload = Json.createObjectBuilder().add("Blocked", blocked).build().toString();
-        return queue.enqueue(division, WriteBackKind.HOLD, account, payload, source, clock.instant());
+        return queue.enqueueLatest(division, WriteBackKind.HOLD, account, payload, source, clock.instant());
     }
 
-    /** Queues the account's credit limit (Exact's CreditLineSales). Joins the caller's transaction. */
+    /** Queues the account's credit limit (Exact's CreditLineSales); as {@link #enqueueHold}, the newest value wins. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean enqueueCreditLine(int division, UUID account, String source, BigDecimal creditLine) {
         String payload = Json.createObjectBuilder().add("CreditLineSales", creditLine).build().toString();
-        return queue.enqueue(division, WriteBackKind.CREDIT_LINE, account, payload, source, clock.instant());
+        return queue.enqueueLatest(division, WriteBackKind.CREDIT_LINE, account, payload, source, clock.instant());
     }
 
     /** The write-backs about one account, newest first: what Exact has been told of this debtor. */

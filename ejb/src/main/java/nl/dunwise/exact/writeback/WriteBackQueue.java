@@ -48,6 +48,22 @@ public class WriteBackQueue {
                 """, division, kind.name(), account, payload, source, ts(now), ts(now)) == 1;
     }
 
+    /**
+     * Queues a change of an account field (HOLD, CREDIT_LINE) whose newest value must win: the same kind's rows
+     * for the account still waiting get the new value too, so that a retry of an older one, sent after this
+     * one, cannot put the old value back. False when the same source queued it already.
+     */
+    public boolean enqueueLatest(int division, WriteBackKind kind, UUID account, String payload, String source, Instant now) {
+        if (!enqueue(division, kind, account, payload, source, now)) {
+            return false;
+        }
+        update("""
+                UPDATE exact_writeback SET payload = ?
+                WHERE division = ? AND kind = ? AND account_id = ? AND status = 'PENDING' AND source <> ?
+                """, payload, division, kind.name(), account, source);
+        return true;
+    }
+
     /*
      * Takes up to n due rows that no other transaction holds, counts the attempt and holds them for the claim
      * period by moving next_attempt_at: while this statement's transaction runs a second claimer skips them

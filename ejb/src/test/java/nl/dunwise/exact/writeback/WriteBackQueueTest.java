@@ -86,6 +86,21 @@ class WriteBackQueueTest {
     }
 
     @Test
+    void theNewestHoldWinsOverAnOlderOneStillWaitingSoARetryCannotPutTheOldValueBack() throws SQLException {
+        assertTrue(queue.enqueueLatest(DIVISION, WriteBackKind.HOLD, ACCOUNT, "{\"Blocked\":true}", "audit:1", T0));
+        WriteBack hold = only(queue.claim(10, T0, RetryPolicy.CLAIM));
+        queue.failed(hold, "Exact Online is unavailable (HTTP 503)", false, T0);
+        assertTrue(queue.enqueueLatest(DIVISION, WriteBackKind.HOLD, ACCOUNT, "{\"Blocked\":false}", "audit:2", T0.plusSeconds(5)));
+        assertFalse(queue.enqueueLatest(DIVISION, WriteBackKind.HOLD, ACCOUNT, "{\"Blocked\":true}", "audit:2", T0.plusSeconds(6)),
+                "the same event queues nothing twice, nor changes what waits");
+
+        List<WriteBack> sent = queue.claim(10, T0.plus(Duration.ofHours(1)), RetryPolicy.CLAIM);
+
+        assertEquals(List.of("audit:1 {\"Blocked\":false}", "audit:2 {\"Blocked\":false}"),
+                sent.stream().map(w -> w.source() + " " + w.payload()).toList());
+    }
+
+    @Test
     void aRowHeldByOneClaimerIsSkippedByAnotherAndNotDueAfterwards() throws SQLException {
         enqueueNotes(4, T0);
         try (Connection first = database.dataSource().getConnection()) {
