@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
 
 /**
@@ -29,8 +30,7 @@ record ReminderNote(String subject, String notes) {
     }
 
     static Locale localeOfCountry(String country) {
-        return "NL".equalsIgnoreCase(country) || "BE".equalsIgnoreCase(country) ? Locale.forLanguageTag("nl")
-                : Locale.ENGLISH;
+        return Division.noteLocaleOf(country);
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object... args) {

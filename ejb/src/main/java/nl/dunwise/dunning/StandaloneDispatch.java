@@ -101,8 +101,11 @@ public final class StandaloneDispatch {
         }
     }
 
-    /** A data source whose every connection is the transaction's own, left open when its user closes it. */
-    private static DataSource transactionConnection(EntityManager em) {
+    /**
+     * A data source whose every connection is the transaction's own, left open when its user closes it: what
+     * the outbox writes on outside the container, so that its rows commit with the change they record.
+     */
+    public static DataSource transactionConnection(EntityManager em) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (source, method, args) -> {
                     if (!method.getName().equals("getConnection")) {

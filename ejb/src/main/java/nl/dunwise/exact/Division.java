@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
 /** An Exact Online company (administratie); every business row in Dunwise belongs to one. */
 @Entity
@@ -84,6 +85,19 @@ public class Division {
 
     public String getCountry() {
         return country;
+    }
+
+    /**
+     * The language of the notes Dunwise leaves in Exact: that of the people who work in it, Dutch for a Dutch
+     * or Belgian company, else English (not the debtor's).
+     */
+    public Locale noteLocale() {
+        return noteLocaleOf(country);
+    }
+
+    public static Locale noteLocaleOf(String country) {
+        return "NL".equalsIgnoreCase(country) || "BE".equalsIgnoreCase(country) ? Locale.forLanguageTag("nl")
+                : Locale.ENGLISH;
     }
 
     public boolean isManaged() {
