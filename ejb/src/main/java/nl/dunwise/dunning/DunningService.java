@@ -22,6 +22,8 @@ import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.document.InvoicePdfs;
+import nl.dunwise.plan.PaymentPlans;
+import nl.dunwise.plan.PlanReview;
 
 /**
  * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
@@ -49,6 +51,12 @@ public class DunningService {
 
     @Inject
     private ReminderDispatcher dispatcher;
+
+    @Inject
+    private InstalmentReminders instalmentReminders;
+
+    @Inject
+    private PaymentPlans plans;
 
     @Inject
     private InvoicePdfs invoicePdfs;
@@ -106,6 +114,13 @@ public class DunningService {
         int planned = 0;
         int held = 0;
         for (Division division : connections.managedDivisions()) {
+            // Payment plans first: a plan that defaults today is chased in today's run, one completed is left be.
+            PlanReview review = plans.review(division.getCode(), today);
+            if (review.completed() + review.defaulted() + review.remindersPlanned() > 0) {
+                audit.record(division.getCode(), actor, "PLANS_REVIEWED", "Division", division.getCode(),
+                        review.completed() + " completed, " + review.defaulted() + " defaulted, "
+                                + review.remindersPlanned() + " instalment reminder(s) planned for " + today);
+            }
             PlanningResult result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
             planned += result.planned();
             held += result.skipped();
@@ -146,7 +161,8 @@ public class DunningService {
             return DunningRunResult.waitingUntil(sendsFrom);
         }
         try (MailConnection mail = dispatcher.mailConnection()) {
-            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail));
+            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail),
+                    () -> instalmentReminders.sendNext(mail));
         }
     }
 
