@@ -36,7 +36,8 @@ class BundlesTest {
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"nl/dunwise/cockpit/messages", "nl/dunwise/portal/messages", "nl/dunwise/dunning/ReminderText"})
+    @ValueSource(strings = {"nl/dunwise/cockpit/messages", "nl/dunwise/portal/messages", "nl/dunwise/dunning/ReminderText",
+            "nl/dunwise/plan/PlanText"})
     void everyKeyInEveryLanguageWithTheSameArguments(String bundle) throws IOException {
         Properties base = load(bundle + ".properties");
         List<String> problems = new ArrayList<>();
