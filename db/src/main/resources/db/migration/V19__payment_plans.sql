@@ -7,6 +7,8 @@ ALTER TABLE payment_plan ADD COLUMN rejection_reason text;
 ALTER TABLE payment_plan ADD COLUMN ended_at timestamptz;
 ALTER TABLE payment_plan ADD COLUMN payments_from date;
 UPDATE payment_plan SET payments_from = CAST(proposed_at AS date);
+-- Rows written by hand (tests, scripts) count payments from the day they are written.
+ALTER TABLE payment_plan ALTER COLUMN payments_from SET DEFAULT CURRENT_DATE;
 ALTER TABLE payment_plan ALTER COLUMN payments_from SET NOT NULL;
 ALTER TABLE payment_plan ADD CONSTRAINT payment_plan_rejected_with_reason
     CHECK (status <> 'REJECTED' OR rejection_reason IS NOT NULL);

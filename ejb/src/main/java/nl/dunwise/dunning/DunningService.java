@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
@@ -33,6 +35,8 @@ import nl.dunwise.plan.PlanReview;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DunningService {
+
+    private static final Logger LOG = Logger.getLogger(DunningService.class.getName());
 
     /** A run from the cockpit sends at most this many at once; the dispatcher timer takes the rest. */
     private static final int SEND_NOW_LIMIT = 1000;
@@ -114,13 +118,7 @@ public class DunningService {
         int planned = 0;
         int held = 0;
         for (Division division : connections.managedDivisions()) {
-            // Payment plans first: a plan that defaults today is chased in today's run, one completed is left be.
-            PlanReview review = plans.review(division.getCode(), today);
-            if (review.completed() + review.defaulted() + review.remindersPlanned() > 0) {
-                audit.record(division.getCode(), actor, "PLANS_REVIEWED", "Division", division.getCode(),
-                        review.completed() + " completed, " + review.defaulted() + " defaulted, "
-                                + review.remindersPlanned() + " instalment reminder(s) planned for " + today);
-            }
+            reviewPlans(division.getCode(), today, actor);
             PlanningResult result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
             planned += result.planned();
             held += result.skipped();
@@ -148,6 +146,23 @@ public class DunningService {
         }
         return new DunningRunResult(planned, sent.sent() + printed + handedOver, held + sent.skipped(), sent.failed(),
                 sent.sendsFrom());
+    }
+
+    /**
+     * Payment plans before planning: a plan that defaults today is chased in today's run. A failed review leaves
+     * the run alone (the other debtors are still chased); the next review, after a sync or tomorrow, catches up.
+     */
+    private void reviewPlans(int division, LocalDate today, Actor actor) {
+        try {
+            PlanReview review = plans.review(division, today);
+            if (review.completed() + review.defaulted() + review.remindersPlanned() > 0) {
+                audit.record(division, actor, "PLANS_REVIEWED", "Division", division,
+                        review.completed() + " completed, " + review.defaulted() + " defaulted, "
+                                + review.remindersPlanned() + " instalment reminder(s) planned for " + today);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reviewing the payment plans of division " + division + " failed", e);
+        }
     }
 
     /** Sends up to {@code limit} reminders of each channel over one SMTP connection ({@link DispatchPass}). */

@@ -174,9 +174,13 @@ public class PlansBean implements Serializable {
             return;
         }
         long[] id = new long[1];
-        if (act(() -> id[0] = plans.propose(getDivision(), request(), staff.actor()))) {
-            boolean atOnce = preview == null || preview.approvedAtOnce();
-            Notices.info(atOnce ? "plans.proposedActive" : "plans.proposedWaiting", String.valueOf(id[0]));
+        boolean[] atOnce = new boolean[1];
+        if (act(() -> {
+            // The preview says whether the policy lets it through; the proposal is what is stored.
+            atOnce[0] = plans.preview(getDivision(), request()).approvedAtOnce();
+            id[0] = plans.propose(getDivision(), request(), staff.actor());
+        })) {
+            Notices.info(atOnce[0] ? "plans.proposedActive" : "plans.proposedWaiting", String.valueOf(id[0]));
             preview = null;
         }
         reload();
