@@ -60,8 +60,11 @@ record PlanNote(String subject, String notes) {
 
     static PlanNote completed(PaymentPlan plan, Locale locale) {
         ResourceBundle text = PlanText.in(locale);
+        Money paid = paid(plan);
+        // Closed in Exact another way (a credit note, a payment not linked to the invoices): say so, not "paid".
+        String key = paid.amount().compareTo(plan.getTotal().amount()) < 0 ? "note.settled" : "note.completed";
         return new PlanNote(format(text, "note.completed.subject", locale, String.valueOf(plan.getId())),
-                format(text, "note.completed", locale, plan.getInstalments().size(), paid(plan).format(locale)));
+                format(text, key, locale, plan.getInstalments().size(), paid.format(locale)));
     }
 
     static Money paid(PaymentPlan plan) {

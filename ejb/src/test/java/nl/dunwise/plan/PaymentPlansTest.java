@@ -285,4 +285,20 @@ class PaymentPlansTest {
                 "SELECT cardinality(item_invoice_ids) || ' | ' || total_amount FROM reminder WHERE debtor_id = ?", debtor),
                 "both invoices, with what is left open on them, are chased again");
     }
+
+    @Test
+    void aPlanWhoseInvoicesAreClosedInExactEndsWithoutRemindingAndSaysSo() throws SQLException {
+        int division = ledger.division();
+        long debtor = debtor(division, "credited", 90);
+        long invoice = ledger.invoice(debtor, TODAY.minusDays(30), "300.00");
+        long plan = propose(division, PlanRequest.equalInstalments("credited", List.of(), 3, TODAY.plusDays(5)));
+        ledger.execute("UPDATE invoice SET open_amount = 0, closed_at = now() WHERE id = " + invoice);
+
+        PlanReview review = review(division, LocalDate.of(2026, 12, 31));
+
+        assertEquals(new PlanReview(2, 1, 0, 0), review, "no reminder for an instalment of a plan with nothing left to pay");
+        assertEquals("COMPLETED", plan(plan).split(" ")[0]);
+        String note = ledger.rows("SELECT payload FROM exact_writeback WHERE source = ?", "plan:" + plan + ":completed").get(0);
+        assertTrue(note.contains("The invoices of the plan are closed in Exact Online; \u20ac0.00 of them came in"), note);
+    }
 }

@@ -215,6 +215,8 @@ public class PlansBean implements Serializable {
             LOG.log(Level.WARNING, "A payment-plan action failed", e);
             Notices.error("plans.failed");
         }
+        // Keeps the dialog open (oncomplete checks validationFailed), so the collector can correct the input.
+        FacesContext.getCurrentInstance().validationFailed();
         return false;
     }
 
