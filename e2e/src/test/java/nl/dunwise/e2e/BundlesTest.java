@@ -37,7 +37,8 @@ class BundlesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"nl/dunwise/cockpit/messages", "nl/dunwise/portal/messages", "nl/dunwise/dunning/ReminderText",
-            "nl/dunwise/debtor/CollectorText"})
+            "nl/dunwise/debtor/CollectorText",
+            "nl/dunwise/plan/PlanText"})
     void everyKeyInEveryLanguageWithTheSameArguments(String bundle) throws IOException {
         Properties base = load(bundle + ".properties");
         List<String> problems = new ArrayList<>();

@@ -1,6 +1,7 @@
 package nl.dunwise.dunning;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One pass of the dispatcher: up to {@code limit} reminders of each channel sent one by one, each claimed and
@@ -20,25 +21,37 @@ public final class DispatchPass {
     }
 
     public static DunningRunResult run(int limit, SendNext sendNext) {
-        int sent = 0;
-        int skipped = 0;
-        int failed = 0;
+        return run(limit, sendNext, () -> Optional.empty());
+    }
+
+    /**
+     * The scenario reminders of each channel, then the reminders of late payment-plan instalments (email, over
+     * the same connection), each up to {@code limit}.
+     */
+    public static DunningRunResult run(int limit, SendNext sendNext, Supplier<Optional<ReminderDispatcher.Outcome>> nextInstalment) {
+        int[] counts = new int[3];
         for (Channel channel : ReminderDispatcher.ONE_BY_ONE) {
-            for (int i = 0; i < limit; i++) {
-                Optional<ReminderDispatcher.Outcome> outcome = sendNext.inTransaction(channel);
-                if (outcome.isEmpty()) {
-                    break;
-                }
-                switch (outcome.get()) {
-                    case SENT -> sent++;
-                    case SKIPPED -> skipped++;
-                    case FAILED, FAILED_ATTEMPT -> failed++;
-                }
-                if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
-                    break;
-                }
+            drain(limit, () -> sendNext.inTransaction(channel), counts);
+        }
+        drain(limit, nextInstalment, counts);
+        return new DunningRunResult(0, counts[0], counts[1], counts[2], null);
+    }
+
+    /** Sends until none is left, the limit is reached or the channel fails; counts sent, skipped, failed. */
+    private static void drain(int limit, Supplier<Optional<ReminderDispatcher.Outcome>> next, int[] counts) {
+        for (int i = 0; i < limit; i++) {
+            Optional<ReminderDispatcher.Outcome> outcome = next.get();
+            if (outcome.isEmpty()) {
+                return;
+            }
+            switch (outcome.get()) {
+                case SENT -> counts[0]++;
+                case SKIPPED -> counts[1]++;
+                case FAILED, FAILED_ATTEMPT -> counts[2]++;
+            }
+            if (outcome.get() == ReminderDispatcher.Outcome.FAILED_ATTEMPT) {
+                return;
             }
         }
-        return new DunningRunResult(0, sent, skipped, failed, null);
     }
 }

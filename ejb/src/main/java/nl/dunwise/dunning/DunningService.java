@@ -17,11 +17,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.document.InvoicePdfs;
+import nl.dunwise.plan.PaymentPlans;
+import nl.dunwise.plan.PlanReview;
 
 /**
  * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
@@ -31,6 +35,8 @@ import nl.dunwise.exact.document.InvoicePdfs;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DunningService {
+
+    private static final Logger LOG = Logger.getLogger(DunningService.class.getName());
 
     /** A run from the cockpit sends at most this many at once; the dispatcher timer takes the rest. */
     private static final int SEND_NOW_LIMIT = 1000;
@@ -49,6 +55,12 @@ public class DunningService {
 
     @Inject
     private ReminderDispatcher dispatcher;
+
+    @Inject
+    private InstalmentReminders instalmentReminders;
+
+    @Inject
+    private PaymentPlans plans;
 
     @Inject
     private InvoicePdfs invoicePdfs;
@@ -106,6 +118,7 @@ public class DunningService {
         int planned = 0;
         int held = 0;
         for (Division division : connections.managedDivisions()) {
+            reviewPlans(division.getCode(), today, actor);
             PlanningResult result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
             planned += result.planned();
             held += result.skipped();
@@ -135,6 +148,23 @@ public class DunningService {
                 sent.sendsFrom());
     }
 
+    /**
+     * Payment plans before planning: a plan that defaults today is chased in today's run. A failed review leaves
+     * the run alone (the other debtors are still chased); the next review, after a sync or tomorrow, catches up.
+     */
+    private void reviewPlans(int division, LocalDate today, Actor actor) {
+        try {
+            PlanReview review = plans.review(division, today);
+            if (review.completed() + review.defaulted() + review.remindersPlanned() > 0) {
+                audit.record(division, actor, "PLANS_REVIEWED", "Division", division,
+                        review.completed() + " completed, " + review.defaulted() + " defaulted, "
+                                + review.remindersPlanned() + " instalment reminder(s) planned for " + today);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reviewing the payment plans of division " + division + " failed", e);
+        }
+    }
+
     /** Sends up to {@code limit} reminders of each channel over one SMTP connection ({@link DispatchPass}). */
     private DunningRunResult dispatch(int limit) {
         // Outside the send transactions and also at night: the invoices' PDFs the next reminders will carry.
@@ -146,7 +176,8 @@ public class DunningService {
             return DunningRunResult.waitingUntil(sendsFrom);
         }
         try (MailConnection mail = dispatcher.mailConnection()) {
-            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail));
+            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail),
+                    () -> instalmentReminders.sendNext(mail));
         }
     }
 

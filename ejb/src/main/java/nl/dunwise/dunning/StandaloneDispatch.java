@@ -18,6 +18,7 @@ import nl.dunwise.dunning.bounce.EmailBounces;
 import nl.dunwise.exact.document.InvoicePdfs;
 import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.exact.writeback.WriteBackQueue;
+import nl.dunwise.plan.PaymentPlanPolicy;
 import nl.dunwise.portal.PaymentLinks;
 
 /**
@@ -73,6 +74,13 @@ public final class StandaloneDispatch {
         return new ReminderDispatcher(em, mailSession, new ReminderComposer(em, links, clock), sms,
                 new InvoicePdfs(dataSource, clock), audit, new ReminderTrail(em, writeBacks, audit, clock), bounceAddresses,
                 new EmailBounces(em, audit, bounceAddresses, clock), clock, from);
+    }
+
+    /** The sender of instalment reminders for the transaction the caller has begun on {@code em}. */
+    public InstalmentReminders instalmentReminders(EntityManager em, PaymentPlanPolicy plans) {
+        AuditLog audit = new AuditLog(em, clock);
+        ExactWriteBacks writeBacks = new ExactWriteBacks(new WriteBackQueue(transactionConnection(em)), audit, clock);
+        return new InstalmentReminders(em, mailSession, links, audit, writeBacks, clock, from, plans);
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
+import nl.dunwise.receivable.SupportedLanguages;
 
 /** An Exact Online company (administratie); every business row in Dunwise belongs to one. */
 @Entity
@@ -84,6 +86,14 @@ public class Division {
 
     public String getCountry() {
         return country;
+    }
+
+    /**
+     * The language of the notes Dunwise leaves in Exact: that of the people who work in it, Dutch for a Dutch
+     * or Belgian company, else English (not the debtor's).
+     */
+    public Locale noteLocale() {
+        return SupportedLanguages.ofCountry(country);
     }
 
     public boolean isManaged() {

@@ -13,17 +13,17 @@ import nl.dunwise.testing.OwnDatabase;
  * The books of a test class's divisions, on a PostgreSQL database of its own: scenarios, debtors, open and
  * paid items.
  */
-final class Ledger implements AutoCloseable {
+public final class Ledger implements AutoCloseable {
 
     private static final AtomicInteger NEXT_DIVISION = new AtomicInteger(3_100_000);
 
     private final OwnDatabase database;
 
-    Ledger(Class<?> testClass) throws SQLException {
+    public Ledger(Class<?> testClass) throws SQLException {
         database = new OwnDatabase(testClass);
     }
 
-    String url() {
+    public String url() {
         return database.url();
     }
 
@@ -31,11 +31,11 @@ final class Ledger implements AutoCloseable {
      * JPA on this database as the application maps it, with local transactions (no container). Reads inside a
      * transaction use its connection, as in the container, so that a row locked FOR UPDATE stays locked.
      */
-    EntityManagerFactory entityManagerFactory() {
+    public EntityManagerFactory entityManagerFactory() {
         return StandaloneDispatch.entityManagerFactory(url(), OwnDatabase.USER, OwnDatabase.PASSWORD);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return database.dataSource();
     }
 
@@ -49,12 +49,12 @@ final class Ledger implements AutoCloseable {
      * sent as a letter: standard -3 pre-due, +7, +21, +35 final notice, +49 call task, +63 agency (needs
      * approval); friendly -3, +14, +30, +45; strict +1, +10, +20.
      */
-    int division() throws SQLException {
+    public int division() throws SQLException {
         return division(true);
     }
 
     /** A new division; without scenarios when {@code withScenarios} is false. */
-    int division(boolean withScenarios) throws SQLException {
+    public int division(boolean withScenarios) throws SQLException {
         int code = NEXT_DIVISION.incrementAndGet();
         long connection = id("INSERT INTO exact_connection (country, base_url, status) VALUES ('nl', 'http://x', 'CONNECTED') RETURNING id");
         execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + code + ", " + connection + ", 'Demo', 'EUR')");
@@ -82,17 +82,17 @@ final class Ledger implements AutoCloseable {
                 + String.join(", ", rows));
     }
 
-    long scenarioId(int division, String code) throws SQLException {
+    public long scenarioId(int division, String code) throws SQLException {
         return id("SELECT id FROM scenario WHERE division = " + division + " AND code = '" + code + "'");
     }
 
-    long debtor(int division, String code) throws SQLException {
+    public long debtor(int division, String code) throws SQLException {
         return id("INSERT INTO debtor (division, exact_id, code, name, email, exact_timestamp) VALUES (" + division
                 + ", gen_random_uuid(), '" + code + "', '" + code + "', '" + code + "@example.com', 1) RETURNING id");
     }
 
     /** An open item of the debtor (a credit note when the amount is negative). */
-    long invoice(long debtor, LocalDate due, String amount) throws SQLException {
+    public long invoice(long debtor, LocalDate due, String amount) throws SQLException {
         return id("INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, due_date, amount, open_amount, currency, "
                 + "exact_status, exact_timestamp) SELECT division, gen_random_uuid(), id, code || '-' || (SELECT count(*) + 1 FROM invoice "
                 + "WHERE debtor_id = " + debtor + "), DATE '" + due + "', " + amount + ", " + amount + ", 'EUR', 20, 1 FROM debtor WHERE id = "
@@ -100,7 +100,7 @@ final class Ledger implements AutoCloseable {
     }
 
     /** An invoice paid in full on {@code paidOn} by a payment linked to it, closed the day after. */
-    long paidInvoice(long debtor, LocalDate due, String amount, LocalDate paidOn) throws SQLException {
+    public long paidInvoice(long debtor, LocalDate due, String amount, LocalDate paidOn) throws SQLException {
         long invoice = invoice(debtor, due, amount);
         execute("UPDATE invoice SET open_amount = 0, closed_at = TIMESTAMPTZ '" + paidOn.plusDays(1) + " 12:00:00Z' WHERE id = " + invoice);
         execute("INSERT INTO payment (division, exact_id, debtor_id, invoice_id, amount, currency, paid_on) SELECT division, "
@@ -108,21 +108,21 @@ final class Ledger implements AutoCloseable {
         return invoice;
     }
 
-    void dispute(long invoice) throws SQLException {
+    public void dispute(long invoice) throws SQLException {
         execute("INSERT INTO dispute (division, debtor_id, invoice_id, reason, status, opened_by, opened_at) SELECT division, "
                 + "debtor_id, id, 'QUALITY', 'OPEN', 'test', now() FROM invoice WHERE id = " + invoice);
     }
 
-    void execute(String sql) throws SQLException {
+    public void execute(String sql) throws SQLException {
         database.execute(sql);
     }
 
-    long id(String sql) throws SQLException {
+    public long id(String sql) throws SQLException {
         return database.single(sql);
     }
 
     /** Each row of a query as its columns joined by " | ". */
-    List<String> rows(String sql, Object... parameters) throws SQLException {
+    public List<String> rows(String sql, Object... parameters) throws SQLException {
         return database.rows(sql, parameters);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,6 +67,9 @@ public class SyncService {
 
     @Inject
     private InvoicePdfs pdfs;
+
+    @Inject
+    private Event<DivisionSynced> synced;
 
     /** The safety net beside "sync now" and webhooks (which may be lost or late): a scheduled incremental sync. */
     // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
@@ -151,6 +155,7 @@ public class SyncService {
                 throw e;
             }
         }
+        synced.fire(new DivisionSynced(code));
     }
 
     /**
