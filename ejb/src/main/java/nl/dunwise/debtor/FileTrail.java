@@ -12,7 +12,6 @@ import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.writeback.ExactWriteBacks;
 import nl.dunwise.receivable.Debtor;
-import nl.dunwise.receivable.SupportedLanguages;
 
 /**
  * What every collector's action leaves behind, in the action's transaction: an audit event and a note on the
@@ -43,7 +42,7 @@ public class FileTrail {
 
     /** The language the notes on the division's accounts are written in: that of the people working in Exact. */
     public Locale noteLanguage(int division) {
-        return SupportedLanguages.ofCountry(em.find(Division.class, division).getCountry());
+        return Division.languageOfCountry(em.find(Division.class, division).getCountry());
     }
 
     /** Audits the action and queues its note; answers the source the action's write-backs share. */

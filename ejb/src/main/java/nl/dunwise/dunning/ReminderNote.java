@@ -7,8 +7,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
-import nl.dunwise.receivable.SupportedLanguages;
 
 /**
  * The note a sent reminder leaves on the debtor's account in Exact, so that people working in Exact see
@@ -30,7 +30,7 @@ record ReminderNote(String subject, String notes) {
     }
 
     static Locale localeOfCountry(String country) {
-        return SupportedLanguages.ofCountry(country);
+        return Division.languageOfCountry(country);
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object... args) {

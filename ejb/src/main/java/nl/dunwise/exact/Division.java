@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
-import nl.dunwise.receivable.SupportedLanguages;
 
 /** An Exact Online company (administratie); every business row in Dunwise belongs to one. */
 @Entity
@@ -93,7 +92,13 @@ public class Division {
      * or Belgian company, else English (not the debtor's).
      */
     public Locale noteLocale() {
-        return SupportedLanguages.ofCountry(country);
+        return languageOfCountry(country);
+    }
+
+    /** What people in a company of this country read: Dutch in the Netherlands and Belgium, else English. */
+    public static Locale languageOfCountry(String country) {
+        return "NL".equalsIgnoreCase(country) || "BE".equalsIgnoreCase(country) ? Locale.forLanguageTag("nl")
+                : Locale.ENGLISH;
     }
 
     public boolean isManaged() {

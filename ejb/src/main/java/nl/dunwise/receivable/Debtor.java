@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
 import nl.dunwise.receivable.ActionRefused.Refusal;
 
@@ -117,7 +118,7 @@ public class Debtor {
         if (language != null && SupportedLanguages.isSupported(language)) {
             return Locale.forLanguageTag(language);
         }
-        return SupportedLanguages.ofCountry(country);
+        return Division.languageOfCountry(country);
     }
 
     public String getLanguage() {

@@ -14,10 +14,4 @@ public final class SupportedLanguages {
     public static boolean isSupported(String code) {
         return CODES.contains(code.toLowerCase(Locale.ROOT));
     }
-
-    /** The language people of a company in this country read: Dutch for NL and BE, else English. */
-    public static Locale ofCountry(String country) {
-        return "NL".equalsIgnoreCase(country) || "BE".equalsIgnoreCase(country) ? Locale.forLanguageTag("nl")
-                : Locale.ENGLISH;
-    }
 }
