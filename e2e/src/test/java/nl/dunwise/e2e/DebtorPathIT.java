@@ -164,12 +164,35 @@ class DebtorPathIT {
 
         waitForSync(page);
         shot(page, "03-cockpit-synced");
+        // Emails wait for the first round of invoice PDFs after the first sync (docs/exact-online.md); a credit
+        // manager running dunning meanwhile is told so, and the dispatcher sends them afterwards.
+        waitForFirstPdfRound();
 
         page.click("[id='dunningForm:runNow']");
         page.waitForSelector("text=Dunning run done");
         shot(page, "04-dunning-run");
         int sent = Integer.parseInt(page.textContent("[id='dunningForm:sentCount']").trim());
         assertTrue(sent > 0, "reminders sent: " + sent);
+        int emailed = Integer.parseInt(singleText("SELECT count(*)::text FROM reminder WHERE channel = 'EMAIL' AND status = 'SENT'"));
+        int withPdf = Integer.parseInt(singleText("""
+                SELECT count(*)::text FROM reminder r WHERE r.channel = 'EMAIL' AND r.status = 'SENT'
+                  AND EXISTS (SELECT 1 FROM invoice_pdf p JOIN document_attachment a ON a.id = p.attachment_id
+                              WHERE p.invoice_id = ANY (r.item_invoice_ids) AND a.fetched_at <= r.sent_at)
+                """));
+        assertTrue(emailed > 0 && withPdf * 10 >= emailed * 8,
+                "most of the first run's emails carry an invoice PDF: " + withPdf + " of " + emailed);
+    }
+
+    /** The first round of invoice PDFs after the first sync: about 300 downloads at Exact's 60 calls a minute. */
+    private static void waitForFirstPdfRound() throws Exception {
+        long deadline = System.currentTimeMillis() + 12 * 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (singleText("SELECT count(*)::text FROM division WHERE managed AND first_pdf_round_ended_at IS NULL").equals("0")) {
+                return;
+            }
+            Thread.sleep(5000);
+        }
+        throw new AssertionError("the first round of invoice PDFs did not end within 12 minutes");
     }
 
     @Test

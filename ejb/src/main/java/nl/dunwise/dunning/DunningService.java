@@ -181,6 +181,14 @@ public class DunningService {
         }
     }
 
+    /**
+     * Whether planned email reminders wait for the first round of invoice PDFs after connecting Exact (or
+     * switching a division on): the dispatcher sends them after it, with their invoices.
+     */
+    public boolean emailsWaitForInvoicePdfs() {
+        return invoicePdfs.firstRoundUnderWay();
+    }
+
     public List<ReminderView> latestReminders(int max) {
         return em.createQuery("""
                 select new nl.dunwise.dunning.ReminderView(r.id, d.code, d.name, s.templateCode, r.channel, r.status,

@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.text.MessageFormat;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +45,6 @@ public class ReminderDispatcher {
     /** The channels sent one reminder at a time, each claimed on its own. */
     public static final List<Channel> ONE_BY_ONE = List.of(Channel.EMAIL, Channel.SMS, Channel.CALL_TASK);
 
-    /** 300 PDFs at Exact's 60 calls a minute, less the reserve, take about 6 minutes; more means it broke off. */
-    private static final Duration FIRST_PDF_ROUND_HOLDS_AT_MOST = Duration.ofMinutes(20);
 
     public enum Outcome {
         SENT, SKIPPED,
@@ -134,7 +131,7 @@ public class ReminderDispatcher {
                 LIMIT 1
                 FOR UPDATE SKIP LOCKED
                 """).setParameter(1, channel.name())
-                .setParameter(2, Timestamp.from(clock.instant().minus(FIRST_PDF_ROUND_HOLDS_AT_MOST)))
+                .setParameter(2, Timestamp.from(clock.instant().minus(InvoicePdfs.FIRST_ROUND_HOLDS_EMAILS_AT_MOST)))
                 .getResultList();
         if (claimed.isEmpty()) {
             return Optional.empty();

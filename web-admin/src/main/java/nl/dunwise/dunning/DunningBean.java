@@ -34,6 +34,9 @@ public class DunningBean {
         } else {
             Notices.info("dunning.ran", result.planned(), result.sent(), result.skipped(), result.failed());
         }
+        if (dunning.emailsWaitForInvoicePdfs()) {
+            Notices.info("dunning.emailsWaitForPdfs");
+        }
     }
 
     public List<ReminderView> getLatest() {

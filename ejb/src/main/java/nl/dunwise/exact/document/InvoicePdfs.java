@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -48,6 +49,9 @@ public class InvoicePdfs {
 
     @Inject
     private Clock clock;
+
+    /** 300 PDFs at Exact's 60 calls a minute, less the reserve, take about 6 minutes; more means it broke off. */
+    public static final Duration FIRST_ROUND_HOLDS_EMAILS_AT_MOST = Duration.ofMinutes(20);
 
     /** A PDF larger than this is refused: an invoice is a few pages, tens of kilobytes. */
     @Inject
@@ -139,6 +143,14 @@ public class InvoicePdfs {
         } finally {
             cache().firstRoundEnded(division);
         }
+    }
+
+    /**
+     * Whether email reminders wait now for a division's first round; it holds them at most
+     * {@link #FIRST_ROUND_HOLDS_EMAILS_AT_MOST} after it started, in case it broke off without saying so.
+     */
+    public boolean firstRoundUnderWay() {
+        return cache().firstRoundUnderWay(clock.instant().minus(FIRST_ROUND_HOLDS_EMAILS_AT_MOST));
     }
 
     private interface Round {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -233,6 +234,22 @@ final class PdfCache {
     boolean claimFirstRound(int division) {
         return update("UPDATE division SET first_pdf_round_started_at = ? WHERE code = ? AND first_pdf_round_started_at IS NULL",
                 now(), division) == 1;
+    }
+
+    /** Whether a first round that started after {@code since} is still running in a managed division. */
+    boolean firstRoundUnderWay(Instant since) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM division
+                               WHERE managed AND first_pdf_round_ended_at IS NULL AND first_pdf_round_started_at > ?)
+                """)) {
+            ps.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            LOG.warning("Cannot read whether invoice PDFs are being fetched: " + e.getMessage());
+            return false;
+        }
     }
 
     void firstRoundEnded(int division) {

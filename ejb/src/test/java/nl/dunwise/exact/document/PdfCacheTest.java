@@ -328,6 +328,10 @@ class PdfCacheTest {
 
         assertTrue(cache(10_000).claimFirstRound(division));
         assertFalse(cache(10_000).claimFirstRound(division), "once per division, whichever server asks first");
+        assertTrue(cache(10_000).firstRoundUnderWay(CLOCK.instant().minusSeconds(60)), "emails wait");
+        assertFalse(cache(10_000).firstRoundUnderWay(CLOCK.instant().plusSeconds(1)), "not held by a round that started too long ago");
+        cache(10_000).firstRoundEnded(division);
+        assertFalse(cache(10_000).firstRoundUnderWay(CLOCK.instant().minusSeconds(60)), "emails go once it has ended");
     }
 
     /** What the dispatcher's rounds do: fetch ahead, then send with the files kept. */
