@@ -183,7 +183,7 @@ class DebtorPathIT {
                 "most of the first run's emails carry an invoice PDF: " + withPdf + " of " + emailed);
     }
 
-    /** The first round of invoice PDFs after the first sync: about 300 downloads at Exact's 60 calls a minute. */
+    /** The first round of invoice PDFs after the first sync: about 200 downloads at the test stack's 300 calls a minute. */
     private static void waitForFirstPdfRound() throws Exception {
         long deadline = System.currentTimeMillis() + 12 * 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -307,7 +307,7 @@ class DebtorPathIT {
     @Order(6)
     void everySentReminderIsNotedOnTheDebtorsAccountInExactAndTheExactPageShowsIt() throws Exception {
         long sent = singleLong(TestStack.database(), "SELECT count(*) FROM reminder WHERE status = 'SENT'");
-        // One call per note within Exact's 60 calls a minute, shared with the sync: some 170 notes take minutes.
+        // One call per note within the test stack's 300 calls a minute, shared with the sync and the PDF downloads.
         long deadline = System.currentTimeMillis() + 360_000;
         while (singleLong(TestStack.database(), "SELECT count(*) FROM exact_writeback WHERE kind = 'NOTE' AND status = 'DONE'") < sent) {
             assertTrue(System.currentTimeMillis() < deadline, "the write-back timer wrote every note within six minutes");
