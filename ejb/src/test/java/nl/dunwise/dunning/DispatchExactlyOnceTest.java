@@ -207,7 +207,7 @@ class DispatchExactlyOnceTest {
         EntityManager em = server1.createEntityManager();
         try (MailConnection mail = new MailConnection(mailSession)) {
             em.getTransaction().begin();
-            assertEquals(Optional.of(ReminderDispatcher.Outcome.SENT), dispatch().dispatcher(em).sendNext(Channel.EMAIL, mail));
+            assertEquals(List.of(ReminderDispatcher.Outcome.SENT), dispatch().dispatcher(em).sendBatch(Channel.EMAIL, mail, 20));
             em.getTransaction().rollback();
         } finally {
             em.close();

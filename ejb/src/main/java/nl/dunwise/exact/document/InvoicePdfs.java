@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import nl.dunwise.exact.Division;
 import nl.dunwise.exact.ExactCalls;
@@ -78,9 +80,12 @@ public class InvoicePdfs {
     @ConfigProperty(name = "dunwise.exact.pdf-prefetch-days", defaultValue = "14")
     private int prefetchDays;
 
-    /** The PDFs kept of the reminder's invoices; never a download while the reminder waits ({@link #prefetch}). */
-    public InvoiceFiles forReminder(long reminderId) {
-        return cache().forReminder(reminderId, PdfCache.KEPT_ONLY);
+    /**
+     * The PDFs kept of each reminder's invoices, read in one statement for a dispatcher's batch; never a download
+     * while the reminders wait ({@link #prefetch}). Every reminder asked for is in the map.
+     */
+    public Map<Long, InvoiceFiles> forReminders(List<Long> reminderIds) {
+        return cache().forReminders(reminderIds, PdfCache.KEPT_ONLY);
     }
 
     /**
