@@ -181,8 +181,7 @@ public class ReminderDispatcher {
         // Never throws: an invoice whose PDF cannot be had goes without it, and the trail says why.
         Map<Long, InvoiceFiles> pdfs = invoicePdfs.forReminders(claimed.stream().map(Reminder::getId).toList());
         List<Outcome> outcomes = new ArrayList<>();
-        List<ReadyEmail> ready = new ArrayList<>();
-        Optional<Outcome> unwritable = Optional.empty();
+        List<Reminder> toSend = new ArrayList<>();
         for (Reminder reminder : claimed) {
             Debtor debtor = debtors.get(reminder.getDebtorId());
             String address = addresses.get(debtor.getId());
@@ -196,7 +195,15 @@ public class ReminderDispatcher {
                 outcomes.add(skip(reminder, bounced.get()));
                 continue;
             }
-            ReminderContent composed = composer.compose(reminder, debtor);
+            toSend.add(reminder);
+        }
+        Map<Long, ReminderContent> messages = composer.compose(toSend, debtors);
+        List<ReadyEmail> ready = new ArrayList<>();
+        Optional<Outcome> unwritable = Optional.empty();
+        for (Reminder reminder : toSend) {
+            Debtor debtor = debtors.get(reminder.getDebtorId());
+            String address = addresses.get(debtor.getId());
+            ReminderContent composed = messages.get(reminder.getId());
             InvoiceFiles files = pdfs.get(reminder.getId());
             try {
                 ready.add(new ReadyEmail(reminder, debtor, address, composed, files, ReminderMail.build(mailSession,
