@@ -78,11 +78,11 @@ public class DunningService {
 
     @Inject
     @ConfigProperty(name = "dunwise.dunning.dispatch-parallelism", defaultValue = "" + DispatchPass.DEFAULT_PARALLELISM)
-    int parallelism;
+    private int parallelism;
 
     @Inject
     @ConfigProperty(name = "dunwise.dunning.dispatch-batch", defaultValue = "" + DispatchPass.DEFAULT_BATCH)
-    int batch;
+    private int batch;
 
     // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
     // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
@@ -170,11 +170,17 @@ public class DunningService {
         int eachLimit = limit == Integer.MAX_VALUE ? limit : (limit + parallelism - 1) / parallelism;
         DunningService self = context.getBusinessObject(DunningService.class);
         List<Future<DunningRunResult>> running = new ArrayList<>();
-        for (int i = 0; i < parallelism; i++) {
+        for (int i = 1; i < parallelism; i++) {
             running.add(self.pass(eachLimit));
         }
+        // This thread runs a pass too: one pass needs no second thread, and a full thread pool delays the others only.
         List<DunningRunResult> passes = new ArrayList<>();
         RuntimeException failure = null;
+        try {
+            passes.add(runPass(eachLimit));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         for (Future<DunningRunResult> pass : running) {
             try {
                 passes.add(pass.get());
@@ -192,11 +198,15 @@ public class DunningService {
         return DispatchPass.sum(passes);
     }
 
-    /** One dispatch pass over an SMTP connection of its own, on a thread of its own. */
+    /** One more dispatch pass, on a thread of its own. */
     @Asynchronous
     public Future<DunningRunResult> pass(int limit) {
+        return new AsyncResult<>(runPass(limit));
+    }
+
+    private DunningRunResult runPass(int limit) {
         try (MailConnection mail = dispatcher.mailConnection()) {
-            return new AsyncResult<>(DispatchPass.run(limit, batch, (channel, max) -> dispatcher.sendBatch(channel, mail, max)));
+            return DispatchPass.run(limit, batch, (channel, max) -> dispatcher.sendBatch(channel, mail, max));
         }
     }
 
