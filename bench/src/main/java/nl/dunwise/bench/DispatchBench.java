@@ -49,10 +49,12 @@ import nl.dunwise.exact.DivisionAdded;
 import nl.dunwise.portal.PaymentLinks;
 
 /**
- * Sending 10,000 email reminders through the real dispatch path, one transaction each: claim the reminder
- * (FOR UPDATE SKIP LOCKED), compose its text from the template, attach the PDF of each of its invoices as kept
- * from Exact in the database (as after the first reminder of an invoice: docs/channels.md), write the MIME
- * message with its stable Message-ID, hand it to SMTP, mark it sent, queue the note for Exact and audit it. The
+ * Sending 10,000 email reminders through the real dispatch path as the server runs it (its default passes side by
+ * side, its default batch per transaction; -Dbench.passes and -Dbench.batch to try others): claim a batch of
+ * reminders (FOR UPDATE SKIP LOCKED), compose their texts from the templates, attach the PDF of each of their
+ * invoices as kept from Exact in the database (as after the first reminder of an invoice: docs/channels.md), write
+ * each MIME message with its stable Message-ID, hand it to SMTP, mark it sent, queue the note for Exact and audit
+ * it, and commit the batch. The
  * baseline, measured in the same run against the same SMTP server (GreenMail in this JVM), is a bare Jakarta
  * Mail loop over one connection that sends the very same messages already rendered (same text, HTML and PDF
  * bytes). The ratio says how much of the mail server's pace the dispatcher keeps. Goal: at least 0.5.

@@ -70,14 +70,14 @@ public class ReminderComposer {
             return Map.of();
         }
         Map<Long, List<ReminderItem>> items = reminderItems(reminders.stream().map(Reminder::getId).toList());
-        Map<List<Object>, MessageTemplate> templates = new HashMap<>();
+        Map<TemplateKey, MessageTemplate> templates = new HashMap<>();
         Map<Long, ReminderContent> composed = new HashMap<>();
         for (Reminder reminder : reminders) {
             Debtor debtor = debtors.get(reminder.getDebtorId());
             Locale locale = debtor.locale();
-            MessageTemplate template = templates.computeIfAbsent(List.of(reminder.getDivision(),
-                    reminder.getStep().getTemplateCode(), reminder.getChannel(), locale.getLanguage()),
-                    key -> template(reminder.getDivision(), reminder.getStep().getTemplateCode(), reminder.getChannel(), locale));
+            MessageTemplate template = templates.computeIfAbsent(new TemplateKey(reminder.getDivision(),
+                    reminder.getStep().getTemplateCode(), reminder.getChannel(), locale),
+                    key -> template(key.division(), key.code(), key.channel(), key.locale()));
             List<ReminderItem> itemsOf = items.getOrDefault(reminder.getId(), List.of());
             composed.put(reminder.getId(), new ReminderContent(render(template, debtor, itemsOf, reminder.getTotal(), locale),
                     itemsOf));
@@ -142,6 +142,10 @@ public class ReminderComposer {
 
     private static DebtorKind kind(Debtor debtor) {
         return debtor.isConsumer() ? DebtorKind.CONSUMER : DebtorKind.BUSINESS;
+    }
+
+    /** Which template a reminder is written with: a batch reads each once. */
+    private record TemplateKey(int division, String code, Channel channel, Locale locale) {
     }
 
     /** The template in the debtor's language, else English, else Dutch. */
