@@ -1,6 +1,7 @@
 package nl.dunwise.dunning;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
@@ -15,10 +16,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import nl.dunwise.audit.Actor;
 import nl.dunwise.audit.AuditLog;
 import nl.dunwise.exact.Division;
@@ -26,6 +30,7 @@ import nl.dunwise.exact.ExactConnectionService;
 import nl.dunwise.exact.document.InvoicePdfs;
 import nl.dunwise.plan.PaymentPlans;
 import nl.dunwise.plan.PlanReview;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The dunning run on persistent EJB timers: a daily planning run and a frequent dispatcher, plus
@@ -82,6 +87,14 @@ public class DunningService {
 
     @Inject
     private PlanningSettings planning;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.dispatch-parallelism", defaultValue = "" + DispatchPass.DEFAULT_PARALLELISM)
+    private int parallelism;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.dispatch-batch", defaultValue = "" + DispatchPass.DEFAULT_BATCH)
+    private int batch;
 
     // Payara runs a persistent timer's callback in a container transaction that also updates the timer store,
     // a second non-XA pool: work on jdbc/dunwise inside it could never commit (it would be rolled back, after
@@ -165,8 +178,17 @@ public class DunningService {
         }
     }
 
-    /** Sends up to {@code limit} reminders of each channel over one SMTP connection ({@link DispatchPass}). */
+    /**
+     * Sends up to {@code limit} reminders of each channel in {@code dunwise.dunning.dispatch-parallelism} passes side
+     * by side ({@link DispatchPass}), each over an SMTP connection of its own: a pass spends most of its time waiting
+     * for the mail server and the database, and claiming with SKIP LOCKED lets the passes share the planned
+     * reminders without two ever taking the same one.
+     */
     private DunningRunResult dispatch(int limit) {
+        if (parallelism < 1 || batch < 1) {
+            throw new IllegalStateException("The settings dunwise.dunning.dispatch-parallelism (" + parallelism
+                    + ") and dunwise.dunning.dispatch-batch (" + batch + ") must each be at least 1.");
+        }
         // Outside the send transactions and also at night: the invoices' PDFs the next reminders will carry.
         invoicePdfs.prefetch();
         Instant now = clock.instant();
@@ -175,8 +197,46 @@ public class DunningService {
             // Outside the send window (night, weekend, public holiday): planned reminders wait for it.
             return DunningRunResult.waitingUntil(sendsFrom);
         }
+        int eachLimit = limit == Integer.MAX_VALUE ? limit : (limit + parallelism - 1) / parallelism;
+        DunningService self = context.getBusinessObject(DunningService.class);
+        List<Future<DunningRunResult>> running = new ArrayList<>();
+        for (int i = 1; i < parallelism; i++) {
+            running.add(self.pass(eachLimit));
+        }
+        // This thread runs a pass too: one pass needs no second thread, and a full thread pool delays the others only.
+        List<DunningRunResult> passes = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            passes.add(runPass(eachLimit));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<DunningRunResult> pass : running) {
+            try {
+                passes.add(pass.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the dispatch passes ran", e);
+            } catch (ExecutionException e) {
+                // The others go on to the end; what they sent is committed and counted.
+                failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return DispatchPass.sum(passes);
+    }
+
+    /** One more dispatch pass, on a thread of its own. */
+    @Asynchronous
+    public Future<DunningRunResult> pass(int limit) {
+        return new AsyncResult<>(runPass(limit));
+    }
+
+    private DunningRunResult runPass(int limit) {
         try (MailConnection mail = dispatcher.mailConnection()) {
-            return DispatchPass.run(limit, channel -> dispatcher.sendNext(channel, mail),
+            return DispatchPass.run(limit, batch, (channel, max) -> dispatcher.sendBatch(channel, mail, max),
                     () -> instalmentReminders.sendNext(mail));
         }
     }

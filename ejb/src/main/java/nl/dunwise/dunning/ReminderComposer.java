@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,10 +58,31 @@ public class ReminderComposer {
 
     /** The message of a planned reminder, with the invoices it was planned with. */
     public ReminderContent compose(Reminder reminder, Debtor debtor) {
-        Locale locale = debtor.locale();
-        List<ReminderItem> items = reminderItems(reminder);
-        return new ReminderContent(render(template(reminder.getDivision(), reminder.getStep().getTemplateCode(),
-                reminder.getChannel(), locale), debtor, items, reminder.getTotal(), locale), items);
+        return compose(List.of(reminder), Map.of(debtor.getId(), debtor)).get(reminder.getId());
+    }
+
+    /**
+     * The messages of a dispatcher's batch of planned reminders, by reminder id: the invoices of all of them read
+     * in one statement, and each template once for the batch. {@code debtors} holds the debtor of each reminder.
+     */
+    public Map<Long, ReminderContent> compose(List<Reminder> reminders, Map<Long, Debtor> debtors) {
+        if (reminders.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<ReminderItem>> items = reminderItems(reminders.stream().map(Reminder::getId).toList());
+        Map<TemplateKey, MessageTemplate> templates = new HashMap<>();
+        Map<Long, ReminderContent> composed = new HashMap<>();
+        for (Reminder reminder : reminders) {
+            Debtor debtor = debtors.get(reminder.getDebtorId());
+            Locale locale = debtor.locale();
+            MessageTemplate template = templates.computeIfAbsent(new TemplateKey(reminder.getDivision(),
+                    reminder.getStep().getTemplateCode(), reminder.getChannel(), locale),
+                    key -> template(key.division(), key.code(), key.channel(), key.locale()));
+            List<ReminderItem> itemsOf = items.getOrDefault(reminder.getId(), List.of());
+            composed.put(reminder.getId(), new ReminderContent(render(template, debtor, itemsOf, reminder.getTotal(), locale),
+                    itemsOf));
+        }
+        return composed;
     }
 
     /**
@@ -121,6 +144,10 @@ public class ReminderComposer {
         return debtor.isConsumer() ? DebtorKind.CONSUMER : DebtorKind.BUSINESS;
     }
 
+    /** Which template a reminder is written with: a batch reads each once. */
+    private record TemplateKey(int division, String code, Channel channel, Locale locale) {
+    }
+
     /** The template in the debtor's language, else English, else Dutch. */
     private MessageTemplate template(int division, String code, Channel channel, Locale locale) {
         for (String language : List.of(locale.getLanguage(), "en", "nl")) {
@@ -138,15 +165,23 @@ public class ReminderComposer {
         throw new IllegalStateException("Division " + division + " has no template " + code + " for " + channel);
     }
 
-    private List<ReminderItem> reminderItems(Reminder reminder) {
-        return items(em.createNativeQuery("""
-                SELECT i.invoice_number, i.invoice_date, i.due_date, ri.open_amount, ri.days_overdue, i.currency
+    /** Per reminder, the invoices it was planned with, in due-date order. */
+    private Map<Long, List<ReminderItem>> reminderItems(List<Long> reminderIds) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT i.invoice_number, i.invoice_date, i.due_date, ri.open_amount, ri.days_overdue, i.currency, r.id
                 FROM reminder r,
                      unnest(r.item_invoice_ids, r.item_open_amounts, r.item_days_overdue) AS ri(invoice_id, open_amount, days_overdue)
                 JOIN invoice i ON i.id = ri.invoice_id
-                WHERE r.id = ?
-                ORDER BY i.due_date, i.invoice_number
-                """).setParameter(1, reminder.getId()).getResultList());
+                WHERE r.id = ANY (?)
+                ORDER BY r.id, i.due_date, i.invoice_number
+                """).setParameter(1, reminderIds.toArray(Long[]::new)).getResultList();
+        Map<Long, List<Object>> byReminder = new HashMap<>();
+        for (Object row : rows) {
+            byReminder.computeIfAbsent(((Number) ((Object[]) row)[6]).longValue(), id -> new ArrayList<>()).add(row);
+        }
+        Map<Long, List<ReminderItem>> items = new HashMap<>();
+        byReminder.forEach((id, of) -> items.put(id, items(of)));
+        return items;
     }
 
     private List<ReminderItem> overdueItems(Debtor debtor) {

@@ -83,13 +83,19 @@ public final class StandaloneDispatch {
         return new InstalmentReminders(em, mailSession, links, audit, writeBacks, clock, from, plans);
     }
 
-    /**
-     * One dispatch pass as the container runs it: over one SMTP connection, each reminder in a transaction
-     * of its own (REQUIRES_NEW), rolled back when the dispatcher throws.
-     */
+    /** {@link #pass(EntityManagerFactory, int, int)} in batches of the default size. */
     public DunningRunResult pass(EntityManagerFactory jpa, int limit) {
+        return pass(jpa, limit, DispatchPass.DEFAULT_BATCH);
+    }
+
+    /**
+     * One dispatch pass as the container runs it: over one SMTP connection, each batch in a transaction of its
+     * own (REQUIRES_NEW), rolled back when the dispatcher throws.
+     */
+    public DunningRunResult pass(EntityManagerFactory jpa, int limit, int batch) {
         try (MailConnection mail = new MailConnection(mailSession)) {
-            return DispatchPass.run(limit, channel -> inTransaction(jpa, em -> dispatcher(em).sendNext(channel, mail)));
+            return DispatchPass.run(limit, batch,
+                    (channel, max) -> inTransaction(jpa, em -> dispatcher(em).sendBatch(channel, mail, max)));
         }
     }
 

@@ -207,7 +207,7 @@ class DispatchExactlyOnceTest {
         EntityManager em = server1.createEntityManager();
         try (MailConnection mail = new MailConnection(mailSession)) {
             em.getTransaction().begin();
-            assertEquals(Optional.of(ReminderDispatcher.Outcome.SENT), dispatch().dispatcher(em).sendNext(Channel.EMAIL, mail));
+            assertEquals(List.of(ReminderDispatcher.Outcome.SENT), dispatch().dispatcher(em).sendBatch(Channel.EMAIL, mail, 20));
             em.getTransaction().rollback();
         } finally {
             em.close();
@@ -230,6 +230,59 @@ class DispatchExactlyOnceTest {
 
         assertEquals(0, dispatch().pass(server1, Integer.MAX_VALUE).sent(), "and nothing is left to send");
         assertEquals(2, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    void eachEmailOfABatchGoesToItsOwnDebtorWithItsOwnInvoices() throws Exception {
+        List<Long> reminders = planEmailReminders(3);
+
+        DunningRunResult pass = dispatch().pass(server1, Integer.MAX_VALUE, 20);
+
+        assertEquals(3, pass.sent());
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String id = m.getMessageID().replaceAll("<reminder-(\\d+)\\..*", "$1");
+            String debtor = ledger.rows("SELECT d.code FROM reminder r JOIN debtor d ON d.id = r.debtor_id WHERE r.id = ?",
+                    Long.valueOf(id)).get(0);
+            assertEquals(debtor + "@example.com", m.getAllRecipients()[0].toString());
+            String text = (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+            assertTrue(text.contains(debtor + "-1"), "the invoice of debtor " + debtor + " in: " + text);
+            for (String other : ledger.rows("SELECT d.code FROM debtor d WHERE d.division = ? AND d.code <> ?", division, debtor)) {
+                assertTrue(!text.contains(other + "-1"), "no invoice of another debtor (" + other + ") in: " + text);
+            }
+        }
+        eachSentExactlyOnce(reminders, List.of(pass));
+    }
+
+    @Test
+    void aCrashInABatchSendsThatBatchAgainWithTheSameMessageIdsAndLosesNothing() throws Exception {
+        List<Long> reminders = planEmailReminders(3);
+
+        // Two of the three handed over in one transaction, then the server died before the commit.
+        EntityManager em = server1.createEntityManager();
+        try (MailConnection mail = new MailConnection(mailSession)) {
+            em.getTransaction().begin();
+            assertEquals(List.of(ReminderDispatcher.Outcome.SENT, ReminderDispatcher.Outcome.SENT),
+                    dispatch().dispatcher(em).sendBatch(Channel.EMAIL, mail, 2));
+            em.getTransaction().rollback();
+        } finally {
+            em.close();
+        }
+        List<String> crashed = messageIds();
+        assertEquals(2, crashed.size());
+
+        DunningRunResult next = dispatch().pass(server2, Integer.MAX_VALUE, 20);
+
+        assertEquals(3, next.sent(), "the next pass sends all three, once each as far as the database knows");
+        List<String> all = messageIds();
+        assertEquals(5, all.size(), "the batch that crashed went out twice, the rest once");
+        assertEquals(3, new HashSet<>(all).size(), "with the same Message-IDs: never a different message");
+        assertTrue(all.containsAll(crashed));
+        for (long id : reminders) {
+            assertEquals(List.of("SENT | 1 | 1"), ledger.rows("""
+                    SELECT status, (SELECT count(*) FROM exact_writeback WHERE source = 'reminder:' || reminder.id),
+                           (SELECT count(*) FROM audit_event WHERE action = 'REMINDER_SENT' AND subject_id = reminder.id::text)
+                    FROM reminder WHERE id = ?""", id), "one note and one audit event for reminder " + id);
+        }
     }
 
     @Test

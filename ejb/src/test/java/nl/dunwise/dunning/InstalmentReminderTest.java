@@ -104,7 +104,7 @@ class InstalmentReminderTest {
 
     private DunningRunResult pass() {
         try (MailConnection mail = new MailConnection(mailSession)) {
-            return DispatchPass.run(10, channel -> Optional.empty(),
+            return DispatchPass.run(10, 1, (channel, max) -> List.of(),
                     () -> StandaloneDispatch.inTransaction(jpa, em -> dispatch.instalmentReminders(em, POLICY).sendNext(mail)));
         }
     }

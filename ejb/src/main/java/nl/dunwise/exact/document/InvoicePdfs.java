@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Logger;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import nl.dunwise.exact.ExactCalls;
 import nl.dunwise.exact.ExactCircuitBreaker;
@@ -92,9 +94,12 @@ public class InvoicePdfs {
     @ConfigProperty(name = "dunwise.exact.pdf-prefetch-days", defaultValue = "14")
     private int prefetchDays;
 
-    /** The PDFs kept of the reminder's invoices; never a download while the reminder waits ({@link #prefetch}). */
-    public InvoiceFiles forReminder(long reminderId) {
-        return cache().forReminder(reminderId, PdfCache.KEPT_ONLY);
+    /**
+     * The PDFs kept of each reminder's invoices, read in one statement for a dispatcher's batch; never a download
+     * while the reminders wait ({@link #prefetch}). Every reminder asked for is in the map.
+     */
+    public Map<Long, InvoiceFiles> forReminders(List<Long> reminderIds) {
+        return cache().forReminders(reminderIds, PdfCache.KEPT_ONLY);
     }
 
     /**

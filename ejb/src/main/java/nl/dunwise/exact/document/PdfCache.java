@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import nl.dunwise.exact.client.BudgetReservedException;
@@ -77,17 +79,17 @@ final class PdfCache {
     /** Two rounds for the same division at once would download the same files; the second one passes. */
     private static final int ROUND_LOCK = 0x50444631;
 
-    // One row per invoice of the reminder, in the order the reminder lists them; the first PDF attachment of its
+    // Per reminder, one row per invoice, in the order the reminder lists them; the first PDF attachment of its
     // document when Exact has one (an invoice printed twice has two: the first is the original).
     private static final String FILES = """
-            SELECT DISTINCT ON (i.due_date, i.invoice_number, i.id)
-                   i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason
+            SELECT DISTINCT ON (r.id, i.due_date, i.invoice_number, i.id)
+                   i.invoice_number, a.id, a.file_name, a.url, a.content, a.refused_reason, r.id
             FROM reminder r
             JOIN invoice i ON i.id = ANY (r.item_invoice_ids)
             LEFT JOIN invoice_pdf p ON p.invoice_id = i.id
             LEFT JOIN document_attachment a ON a.id = p.attachment_id
-            WHERE r.id = ?
-            ORDER BY i.due_date, i.invoice_number, i.id, a.id
+            WHERE r.id = ANY (?)
+            ORDER BY r.id, i.due_date, i.invoice_number, i.id, a.id
             """;
 
     private final DataSource dataSource;
@@ -103,17 +105,26 @@ final class PdfCache {
     }
 
     private record Row(String invoiceNumber, Long attachmentId, String fileName, String url, byte[] content,
-            String refused) {
+            String refused, Long reminderId) {
     }
 
-    InvoiceFiles forReminder(long reminderId, Downloader downloader) {
-        List<Row> rows;
+    /** The files of each of the reminders, read in one statement; every reminder asked for is in the map. */
+    Map<Long, InvoiceFiles> forReminders(List<Long> reminderIds, Downloader downloader) {
+        Map<Long, List<Row>> rows = new HashMap<>();
         try {
-            rows = rows(reminderId);
+            rows(reminderIds).forEach(row -> rows.computeIfAbsent(row.reminderId(), id -> new ArrayList<>()).add(row));
         } catch (SQLException e) {
-            LOG.warning("Cannot read the invoice PDFs of reminder " + reminderId + ": " + e.getMessage());
-            return InvoiceFiles.none();
+            LOG.warning("Cannot read the invoice PDFs of reminders " + reminderIds + ": " + e.getMessage());
+            rows.clear();
         }
+        Map<Long, InvoiceFiles> files = new HashMap<>();
+        for (Long id : reminderIds) {
+            files.put(id, files(rows.getOrDefault(id, List.of()), downloader));
+        }
+        return files;
+    }
+
+    private InvoiceFiles files(List<Row> rows, Downloader downloader) {
         List<InvoiceFile> attached = new ArrayList<>();
         List<InvoiceFiles.Missing> missing = new ArrayList<>();
         long total = 0;
@@ -195,7 +206,7 @@ final class PdfCache {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
-                            rs.getBytes(5), rs.getString(6)));
+                            rs.getBytes(5), rs.getString(6), null));
                 }
             }
         }
@@ -294,14 +305,14 @@ final class PdfCache {
         return name.isEmpty() ? "invoice-" + number + ".pdf" : name;
     }
 
-    private List<Row> rows(long reminderId) throws SQLException {
+    private List<Row> rows(List<Long> reminderIds) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FILES)) {
-            ps.setLong(1, reminderId);
+            ps.setArray(1, c.createArrayOf("bigint", reminderIds.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getString(1), (Long) rs.getObject(2), rs.getString(3), rs.getString(4),
-                            rs.getBytes(5), rs.getString(6)));
+                            rs.getBytes(5), rs.getString(6), rs.getLong(7)));
                 }
             }
         }

@@ -206,7 +206,7 @@ class PdfCacheTest {
         }));
         assertEquals(1, downloads.size(), "no second call into a spent budget");
 
-        InvoiceFiles files = cache(10_000).forReminder(reminder, PdfCache.KEPT_ONLY);
+        InvoiceFiles files = cache(10_000).forReminders(List.of(reminder), PdfCache.KEPT_ONLY).get(reminder);
         assertTrue(files.attached().isEmpty());
         assertEquals(0, database.single("SELECT count(*) FROM document_attachment WHERE division = " + division
                 + " AND content IS NOT NULL"), "sending never downloads");
@@ -337,6 +337,6 @@ class PdfCacheTest {
     /** What the dispatcher's rounds do: fetch ahead, then send with the files kept. */
     private InvoiceFiles sent(PdfCache cache, int division, long reminder, PdfCache.Downloader downloader) {
         cache.prefetch(division, DUE_BY, 100, downloader);
-        return cache.forReminder(reminder, PdfCache.KEPT_ONLY);
+        return cache.forReminders(List.of(reminder), PdfCache.KEPT_ONLY).get(reminder);
     }
 }
