@@ -80,9 +80,12 @@ final class ExactSyncBench {
         int division = before.getInt("division");
         long accounts = before.getJsonObject("counts").getJsonNumber("accounts").longValue();
         long openItems = before.getJsonObject("counts").getJsonNumber("openItems").longValue();
+        // The sync brings every term, the paid history's processed ones too, and that many it must store and page.
+        long terms = before.getJsonObject("counts").getJsonNumber("paymentTerms").longValue();
         JsonObject limits = before.getJsonObject("settings");
-        System.out.printf(Locale.ROOT, "sandbox %s: division %d with %,d accounts and %,d open items; rate limits %,d a minute, "
-                + "%,d a day%n", base, division, accounts, openItems, limits.getInt("rateMinutely"), limits.getInt("rateDaily"));
+        System.out.printf(Locale.ROOT, "sandbox %s: division %d with %,d accounts and %,d payment terms (%,d open); rate limits "
+                + "%,d a minute, %,d a day%n", base, division, accounts, terms, openItems, limits.getInt("rateMinutely"),
+                limits.getInt("rateDaily"));
 
         Clock clock = Clock.systemUTC();
         try (BenchDatabase db = new BenchDatabase("exact")) {
@@ -137,19 +140,19 @@ final class ExactSyncBench {
             JsonObject after = sandbox.status();
             long allowed = calls(after, "allowed") - calls(before, "allowed");
             long refused = calls(after, "refused") - calls(before, "refused");
-            long minimum = minimumCalls(accounts) + minimumCalls(openItems);
+            long minimum = minimumCalls(accounts) + minimumCalls(terms);
             long debtors = count(db, "debtor");
             long invoices = count(db, "invoice");
-            if (debtors != accounts || invoices != openItems) {
+            if (debtors != accounts || invoices != terms) {
                 throw new IllegalStateException("The sync stored " + debtors + " debtors and " + invoices
-                        + " invoices where the sandbox has " + accounts + " and " + openItems);
+                        + " invoices where the sandbox has " + accounts + " accounts and " + terms + " payment terms");
             }
             System.out.printf(Locale.ROOT, "initial sync (Accounts, then PaymentTerms): %,d rows in %.1f s = %,.0f rows/s "
                     + "(%,d pages asked; %.1f s fetching pages and %.1f s storing them, side by side)%n", rows, syncSeconds,
                     rows / syncSeconds, pages.get(), fetchNanos.get() / 1e9, storeNanos.get() / 1e9);
             System.out.printf(Locale.ROOT, "API calls counted by the sandbox: %,d let through, %,d refused with 429; "
                     + "minimum %,d (%,d + %,d pages of %d)%n", allowed, refused, minimum, minimumCalls(accounts),
-                    minimumCalls(openItems), PAGE_SIZE);
+                    minimumCalls(terms), PAGE_SIZE);
             client.lastRateLimit().ifPresent(r -> System.out.printf(Locale.ROOT,
                     "last rate-limit headers: %,d of %,d left today, %,d of %,d left this minute%n",
                     r.dailyRemaining(), r.dailyLimit(), r.minutelyRemaining(), r.minutelyLimit()));
