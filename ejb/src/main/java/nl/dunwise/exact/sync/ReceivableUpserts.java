@@ -51,7 +51,9 @@ final class ReceivableUpserts {
             """;
 
     // Open items from Cashflow/PaymentTerms, joined to their debtor. A term leaving status 20 (open) is
-    // closed, not deleted: its history stays with the reminders that mentioned it.
+    // closed, not deleted: its history stays with the reminders that mentioned it. The debtor is looked up
+    // row by row in its unique index: during an initial load the planner's statistics still describe the
+    // empty table, and a plain join then hashed every debtor of the division for each page.
     private static final String PAYMENT_TERMS = """
             INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, entry_number, invoice_date, due_date,
                                  open_amount, amount, currency, exact_status, description, exact_timestamp, closed_at, synced_at)
@@ -62,7 +64,7 @@ final class ReceivableUpserts {
                         ?::text[], ?::integer[], ?::text[], ?::bigint[])
                  AS u(exact_id, account, invoice_number, entry_number, invoice_date, due_date, amount, invoice_amount,
                       currency, status, description, ts)
-            JOIN debtor d ON d.division = ? AND d.exact_id = u.account
+            CROSS JOIN LATERAL (SELECT id FROM debtor WHERE division = ? AND exact_id = u.account LIMIT 1) d
             ON CONFLICT (division, exact_id) DO UPDATE SET
                 debtor_id = excluded.debtor_id, invoice_number = excluded.invoice_number,
                 entry_number = excluded.entry_number, invoice_date = excluded.invoice_date,

@@ -1,6 +1,7 @@
 package nl.dunwise.exact.sync;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
@@ -61,6 +62,10 @@ public class SyncService {
 
     @Resource
     private SessionContext context;
+
+    /** Fetches the next page of a pass while the current one is stored (see {@link EndpointPass}). */
+    @Resource
+    private ManagedExecutorService fetcher;
 
     @Inject
     private ExactCircuitBreaker circuit;
@@ -148,7 +153,7 @@ public class SyncService {
             try {
                 long rows = EndpointPass.run(writer, code, division.getCurrency(), endpoint,
                         (after, skiptoken) -> ExactCalls.withToken(connections,
-                                t -> client.syncPage(t, code, endpoint, after, skiptoken)));
+                                t -> client.syncPage(t, code, endpoint, after, skiptoken)), fetcher);
                 writer.finished(code, endpoint, client.lastRateLimit().orElse(null), actor, rows);
             } catch (RuntimeException e) {
                 writer.failed(code, endpoint, e.getMessage() == null ? e.toString() : e.getMessage());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dunwise.exact.client.ExactJson;
@@ -43,6 +45,9 @@ class SyncResumeTest {
 
     private static OwnDatabase database;
 
+    /** As in production, the next page is fetched while the current one is stored. */
+    private static final ExecutorService FETCHER = Executors.newSingleThreadExecutor();
+
     @BeforeAll
     static void createDatabase() throws SQLException {
         database = new OwnDatabase(SyncResumeTest.class);
@@ -51,6 +56,7 @@ class SyncResumeTest {
 
     @AfterAll
     static void dropDatabase() throws SQLException {
+        FETCHER.shutdownNow();
         database.close();
     }
 
@@ -166,8 +172,8 @@ class SyncResumeTest {
         SyncWriter writer = new SyncWriter(database.dataSource(), CLOCK);
         EndpointPass.PageSource pages = (after, skiptoken) -> exact.page(SyncEndpoint.ACCOUNTS, after, skiptoken);
 
-        long first = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages);
-        long second = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages);
+        long first = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages, FETCHER);
+        long second = EndpointPass.run(writer, division, "EUR", SyncEndpoint.ACCOUNTS, pages, FETCHER);
 
         String row = " FROM sync_state WHERE division = " + division + " AND entity = '" + SyncEndpoint.ACCOUNTS.stateKey() + "'";
         assertTrue(first > second, "the second run brings only what changed: " + first + " then " + second);
@@ -198,7 +204,7 @@ class SyncResumeTest {
                             throw new Killed("between pages");
                         }
                         return exact.page(endpoint, after, skiptoken);
-                    });
+                    }, FETCHER);
                 }
             } catch (Killed k) {
                 clean = false;

@@ -205,6 +205,8 @@ public class ExactStore {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accounts", single("SELECT count(*) FROM exs_account"));
         m.put("openItems", single("SELECT count(*) FROM exs_payment_term WHERE status = 20"));
+        // What sync/Cashflow/PaymentTerms delivers: the paid history's processed terms (status 50) as well.
+        m.put("paymentTerms", single("SELECT count(*) FROM exs_payment_term"));
         m.put("accountsWithOpenItems", single("SELECT count(DISTINCT account_id) FROM exs_payment_term WHERE status = 20"));
         m.put("creditNotes", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc < 0"));
         m.put("partPaid", single("SELECT count(*) FROM exs_payment_term WHERE status = 20 AND amount_dc <> transaction_amount_dc"));
