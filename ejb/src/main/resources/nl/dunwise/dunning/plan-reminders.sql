@@ -189,9 +189,11 @@ ruled AS (
            due.step_id IS NULL AS no_scenario                                   -- no scenario, so no step
     FROM due LEFT JOIN open_promise op ON op.debtor_id = due.debtor_id, run
 ),
--- Each due step once, with the first pause rule that holds it back (in the order of SkipReason), if any.
+-- Each due step once, with the first pause rule that holds it back (in the order of SkipReason), if any;
+-- only what the two inserts write is kept.
 decided AS MATERIALIZED (
-    SELECT ruled.*, h.reason, h.detail_values
+    SELECT ruled.debtor_id, ruled.step_id, ruled.cycle_due_date, ruled.channel, ruled.needs_approval, ruled.amount,
+           ruled.invoice_ids, ruled.open_amounts, ruled.days_overdue, h.reason, h.detail_values
     FROM ruled
     LEFT JOIN LATERAL (
         SELECT rule.reason, rule.detail_values
