@@ -83,166 +83,161 @@ debtor_items AS (
     FROM item it
     GROUP BY it.debtor_id
 ),
--- The debtor's own scenario while it is active, else the division's default; and where its cycle stands:
--- the latest step reminded and the day it was planned (over the items that drive the step, see below).
+-- The debtor's own scenario while it is active, else the division's default; where its cycle stands (the
+-- latest step reminded and the day it was planned, over the items that drive the step, see below); and the
+-- debtor's own flags the pause rules read. Each debtor row flows once through the rest of the statement:
+-- the step, the items and the pause rules are found per row, so nothing wide is stored or joined twice.
 debtor_state AS (
     SELECT x.*,
            CASE WHEN x.oldest_chaseable_due IS NOT NULL THEN x.chaseable_cycle_offset ELSE x.overdue_cycle_offset END AS cycle_offset,
            CASE WHEN x.oldest_chaseable_due IS NOT NULL THEN x.chaseable_cycle_on ELSE x.overdue_cycle_on END AS cycle_on
-    FROM (SELECT di.*, coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id
+    FROM (SELECT di.*, coalesce(own.id, (SELECT id FROM default_scenario)) AS scenario_id,
+                 d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on,
+                 d.bouncing_email, d.bouncing_email_bounce_id
           FROM debtor_items di
           JOIN debtor d ON d.id = di.debtor_id
           LEFT JOIN scenario own ON own.id = d.scenario_id AND own.active) x
 ),
--- The 14-day letter of each scenario: no step after it may come before it was sent (no collection costs,
--- call or agency for a debtor who never had the letter), however late the oldest item already is.
-letter_step AS (
-    SELECT st.scenario_id, min(st.day_offset) AS day_offset
+-- The active steps of the division's scenarios, each with its scenario's 14-day letter: no step after the
+-- letter may come before it was sent (no collection costs, call or agency for a debtor who never had the
+-- letter), however late the oldest item already is. Materialised: a handful of rows, read once per debtor.
+scenario_step AS MATERIALIZED (
+    SELECT st.scenario_id, st.id, st.day_offset, st.channel, st.needs_approval,
+           min(st.day_offset) FILTER (WHERE st.fourteen_day_letter) OVER (PARTITION BY st.scenario_id) AS letter_offset
     FROM step st JOIN scenario s ON s.id = st.scenario_id, run
-    WHERE s.division = run.division AND st.fourteen_day_letter AND NOT st.retired
-    GROUP BY st.scenario_id
+    WHERE s.division = run.division AND NOT st.retired
 ),
 -- The step each debtor has reached. After the due date: the last step whose offset the oldest overdue
 -- item has reached; items that may be chased drive it, and when none may, the oldest overdue one names the
 -- step that is held back. Otherwise, before the due date: the pre-due step (offset 0 or less) whose window
 -- holds the earliest item not reminded yet. A step after the due date wins over a pre-due one.
-reached_step AS (
-    SELECT DISTINCT ON (ds.debtor_id) ds.debtor_id, st.id AS step_id, st.day_offset, st.channel, st.needs_approval,
-           st.day_offset <= 0 AS pre_due,
-           CASE WHEN st.day_offset <= 0 THEN ds.next_unreminded_due
+reached AS (
+    SELECT ds.*, rs.step_id, rs.day_offset, rs.channel, coalesce(rs.needs_approval, false) AS needs_approval,
+           coalesce(rs.pre_due, false) AS pre_due,
+           CASE WHEN rs.pre_due THEN ds.next_unreminded_due
                 ELSE coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) END AS cycle_due_date,
-           CASE WHEN st.day_offset <= 0 THEN ds.chaseable_cycle_offset ELSE ds.cycle_offset END AS cycle_offset
-    FROM debtor_state ds JOIN step st ON st.scenario_id = ds.scenario_id AND NOT st.retired
-    LEFT JOIN letter_step ls ON ls.scenario_id = ds.scenario_id, run
-    WHERE (st.day_offset > 0
-           AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due)
-           -- not past the 14-day letter before it went out
-           AND (ls.day_offset IS NULL OR st.day_offset <= ls.day_offset OR ds.cycle_offset >= ls.day_offset)
-           -- a later step keeps the scenario's spacing from the last reminder, so a debtor who enters late
-           -- still gets the days (e.g. the letter's 14) the previous reminder promised
-           AND (ds.cycle_offset IS NULL OR st.day_offset <= ds.cycle_offset
-                OR ds.cycle_on + (st.day_offset - ds.cycle_offset) <= run.today))
-       OR (st.day_offset <= 0 AND ds.next_unreminded_due + st.day_offset <= run.today)
-    ORDER BY ds.debtor_id, st.day_offset > 0 DESC, st.day_offset DESC
-),
--- Debtors with overdue items but no scenario: no step can be named, and the skip says why.
-no_scenario AS (
-    SELECT ds.debtor_id, CAST(NULL AS bigint) AS step_id, CAST(NULL AS integer) AS day_offset,
-           CAST(NULL AS varchar) AS channel, false AS needs_approval, false AS pre_due,
-           coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due) AS cycle_due_date, CAST(NULL AS integer) AS cycle_offset
+           CASE WHEN rs.pre_due THEN ds.chaseable_cycle_offset ELSE ds.cycle_offset END AS step_cycle_offset
     FROM debtor_state ds
-    WHERE ds.scenario_id IS NULL AND ds.oldest_overdue_due IS NOT NULL
-),
--- The steps due today: later than every step of the cycle; one pre-due notice per cycle.
-step_due AS (
-    SELECT * FROM reached_step
-    WHERE cycle_offset IS NULL OR (NOT pre_due AND day_offset > cycle_offset)
-    UNION ALL
-    SELECT * FROM no_scenario
-),
--- What each due step reminds of, with its items: every overdue item that may be chased, or, for a
--- pre-due notice, the items not reminded yet that fall due within its window. The item arrays (same
--- order in all three) go into the reminder's row.
-due AS (
-    SELECT sd.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(ds.credit, 0) AS net_amount,
-           coalesce(ds.credit, 0) AS credit, a.invoice_ids IS NULL AS nothing_to_chase,
-           coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
-           coalesce(a.days_overdue, '{}') AS days_overdue,
-           ds.disputed_items, ds.items_in_plan,
-           d.dunning_blocked, d.postponed_until, d.deleted_in_exact, d.handed_over_on,
-           d.bouncing_email, d.bouncing_email_bounce_id
-    FROM step_due sd
-    JOIN debtor_state ds ON ds.debtor_id = sd.debtor_id
-    JOIN debtor d ON d.id = sd.debtor_id
     LEFT JOIN LATERAL (
-        SELECT ds.overdue_amount AS amount, ds.overdue_invoice_ids AS invoice_ids,
-               ds.overdue_open_amounts AS open_amounts, ds.overdue_days AS days_overdue
-        WHERE NOT sd.pre_due
+        SELECT st.id AS step_id, st.day_offset, st.channel, st.needs_approval, st.day_offset <= 0 AS pre_due
+        FROM scenario_step st, run
+        WHERE st.scenario_id = ds.scenario_id
+          AND ((st.day_offset > 0
+                AND st.day_offset <= run.today - coalesce(ds.oldest_chaseable_due, ds.oldest_overdue_due)
+                -- not past the 14-day letter before it went out
+                AND (st.letter_offset IS NULL OR st.day_offset <= st.letter_offset OR ds.cycle_offset >= st.letter_offset)
+                -- a later step keeps the scenario's spacing from the last reminder, so a debtor who enters late
+                -- still gets the days (e.g. the letter's 14) the previous reminder promised
+                AND (ds.cycle_offset IS NULL OR st.day_offset <= ds.cycle_offset
+                     OR ds.cycle_on + (st.day_offset - ds.cycle_offset) <= run.today))
+               OR (st.day_offset <= 0 AND ds.next_unreminded_due + st.day_offset <= run.today))
+        ORDER BY st.day_offset > 0 DESC, st.day_offset DESC
+        LIMIT 1
+    ) rs ON true
+),
+-- The steps due today: later than every step of the cycle, one pre-due notice per cycle; and the debtors
+-- with overdue items but no scenario, for whom no step can be named (the skip says why). What each due
+-- step reminds of, with its items: every overdue item that may be chased, or, for a pre-due notice, the
+-- items not reminded yet that fall due within its window. The item arrays (same order in all three) go
+-- into the reminder's row.
+due AS (
+    SELECT r.*, coalesce(a.amount, 0) AS amount, coalesce(a.amount, 0) - coalesce(r.credit, 0) AS net_amount,
+           a.invoice_ids IS NULL AS nothing_to_chase,
+           coalesce(a.invoice_ids, '{}') AS invoice_ids, coalesce(a.open_amounts, '{}') AS open_amounts,
+           coalesce(a.days_overdue, '{}') AS days_overdue
+    FROM reached r
+    LEFT JOIN LATERAL (
+        SELECT r.overdue_amount AS amount, r.overdue_invoice_ids AS invoice_ids,
+               r.overdue_open_amounts AS open_amounts, r.overdue_days AS days_overdue
+        WHERE NOT r.pre_due
         UNION ALL
         SELECT sum(u.open_amount), array_agg(u.invoice_id), array_agg(u.open_amount), array_agg(0)
-        FROM unnest(ds.upcoming_invoice_ids, ds.upcoming_open_amounts, ds.upcoming_due_dates)
+        FROM unnest(r.upcoming_invoice_ids, r.upcoming_open_amounts, r.upcoming_due_dates)
              AS u(invoice_id, open_amount, due_date), run
-        WHERE sd.pre_due AND u.due_date + sd.day_offset <= run.today
+        WHERE r.pre_due AND u.due_date + r.day_offset <= run.today
         HAVING count(*) > 0
     ) a ON true
+    WHERE (r.step_id IS NOT NULL AND (r.step_cycle_offset IS NULL OR (NOT r.pre_due AND r.day_offset > r.step_cycle_offset)))
+       OR (r.scenario_id IS NULL AND r.oldest_overdue_due IS NOT NULL)
 ),
--- The pause rules, one per SkipReason; each names the debtors it holds back and the values its text shows.
-rule_handed_over AS (             -- a collection agency has the debtor's file
-    SELECT debtor_id, 'HANDED_OVER' AS reason, ARRAY[handed_over_on::text] AS detail_values
-    FROM due WHERE handed_over_on IS NOT NULL
-),
-rule_all_items_disputed AS (      -- nothing left to chase, and disputes are why
-    SELECT debtor_id, 'ALL_ITEMS_DISPUTED', ARRAY[disputed_items::text]
-    FROM due WHERE nothing_to_chase AND disputed_items > 0
-),
-rule_in_payment_plan AS (         -- nothing left to chase outside an active payment plan
-    SELECT debtor_id, 'IN_PAYMENT_PLAN', ARRAY[items_in_plan::text]
-    FROM due WHERE nothing_to_chase AND items_in_plan > 0
-),
-rule_promise_to_pay AS (          -- an open promise, until its date plus the grace days
-    SELECT due.debtor_id, 'PROMISE_TO_PAY', ARRAY[max(p.promised_date)::text, min(run.promise_grace_days)::text]
-    FROM due JOIN promise_to_pay p ON p.debtor_id = due.debtor_id, run
+-- Open promises to pay, until their date plus the grace days.
+open_promise AS (
+    SELECT p.debtor_id, max(p.promised_date) AS promised_date
+    FROM promise_to_pay p, run
     WHERE p.status = 'OPEN' AND p.promised_date + run.promise_grace_days >= run.today
-    GROUP BY due.debtor_id
+    GROUP BY p.debtor_id
 ),
-rule_postponed AS (               -- a collector postponed it until a date
-    SELECT debtor_id, 'POSTPONED', ARRAY[postponed_until::text]
-    FROM due, run WHERE postponed_until >= run.today
+-- The pause rules, one per SkipReason: each a named condition on the due step, and the values its text shows.
+ruled AS (
+    SELECT due.*, run.promise_grace_days, run.minimum_amount, run.reason_order,
+           due.handed_over_on IS NOT NULL AS handed_over,                       -- a collection agency has the file
+           due.nothing_to_chase AND due.disputed_items > 0 AS all_items_disputed, -- nothing left, disputes are why
+           due.nothing_to_chase AND due.items_in_plan > 0 AS in_payment_plan,    -- nothing left outside a plan
+           op.promised_date AS promised_date,                                  -- an open promise
+           op.promised_date IS NOT NULL AS promise_to_pay,
+           due.postponed_until >= run.today AS postponed,                       -- a collector postponed it
+           -- dunning_blocked (a collector blocked it) and deleted_in_exact (the account is gone from Exact)
+           -- are the debtor's own flags
+           NOT due.nothing_to_chase AND due.net_amount <= 0 AS credit_covers,   -- credit notes cover what is due
+           NOT due.nothing_to_chase AND due.net_amount > 0
+               AND due.net_amount < run.minimum_amount AS below_minimum,        -- too little to chase after credit
+           -- the step goes by email to the address that hard-bounced (the reminder address is looked up for
+           -- flagged debtors only: the view works per debtor)
+           due.channel = 'EMAIL' AND due.bouncing_email IS NOT NULL
+               AND lower(due.bouncing_email) = (SELECT lower(ra.email) FROM debtor_reminder_address ra
+                                                WHERE ra.debtor_id = due.debtor_id) AS email_bounced,
+           due.step_id IS NULL AS no_scenario                                   -- no scenario, so no step
+    FROM due LEFT JOIN open_promise op ON op.debtor_id = due.debtor_id, run
 ),
-rule_dunning_blocked AS (         -- a collector blocked it
-    SELECT debtor_id, 'DUNNING_BLOCKED', CAST(ARRAY[] AS text[]) FROM due WHERE dunning_blocked
-),
-rule_credit_covers AS (           -- credit notes cover what is due
-    SELECT debtor_id, 'CREDIT_COVERS', ARRAY[amount::text, credit::text]
-    FROM due WHERE NOT nothing_to_chase AND net_amount <= 0
-),
-rule_below_minimum AS (           -- what is due after credit is too little to chase
-    SELECT debtor_id, 'BELOW_MINIMUM', ARRAY[net_amount::text, run.minimum_amount::text]
-    FROM due, run WHERE NOT nothing_to_chase AND net_amount > 0 AND net_amount < run.minimum_amount
-),
-rule_deleted_in_exact AS (        -- the account is gone from Exact Online
-    SELECT debtor_id, 'DELETED_IN_EXACT', CAST(ARRAY[] AS text[]) FROM due WHERE deleted_in_exact
-),
-rule_email_bounced AS (          -- the step goes by email to the address that hard-bounced
-    -- (the reminder address is looked up for flagged debtors only: the view works per debtor)
-    SELECT due.debtor_id, 'EMAIL_BOUNCED', ARRAY[due.bouncing_email, CAST(eb.received_at AS date)::text, eb.status_code]
-    FROM due LEFT JOIN email_bounce eb ON eb.id = due.bouncing_email_bounce_id
-    WHERE due.channel = 'EMAIL' AND due.bouncing_email IS NOT NULL
-      AND lower(due.bouncing_email) = (SELECT lower(ra.email) FROM debtor_reminder_address ra WHERE ra.debtor_id = due.debtor_id)
-),
-rule_no_scenario AS (             -- no scenario, so no step
-    SELECT debtor_id, 'NO_SCENARIO', CAST(ARRAY[] AS text[]) FROM due WHERE step_id IS NULL
-),
-held_back AS (
-    SELECT DISTINCT ON (r.debtor_id) r.debtor_id, r.reason, r.detail_values
-    FROM (SELECT * FROM rule_handed_over
-          UNION ALL SELECT * FROM rule_all_items_disputed
-          UNION ALL SELECT * FROM rule_in_payment_plan
-          UNION ALL SELECT * FROM rule_promise_to_pay
-          UNION ALL SELECT * FROM rule_postponed
-          UNION ALL SELECT * FROM rule_dunning_blocked
-          UNION ALL SELECT * FROM rule_credit_covers
-          UNION ALL SELECT * FROM rule_below_minimum
-          UNION ALL SELECT * FROM rule_deleted_in_exact
-          UNION ALL SELECT * FROM rule_email_bounced
-          UNION ALL SELECT * FROM rule_no_scenario) r, run
-    ORDER BY r.debtor_id, array_position(run.reason_order, r.reason)
+-- Each due step once, with the first pause rule that holds it back (in the order of SkipReason), if any;
+-- only what the two inserts write is kept.
+decided AS MATERIALIZED (
+    SELECT ruled.debtor_id, ruled.step_id, ruled.cycle_due_date, ruled.channel, ruled.needs_approval, ruled.amount,
+           ruled.invoice_ids, ruled.open_amounts, ruled.days_overdue, h.reason, h.detail_values
+    FROM ruled
+    LEFT JOIN LATERAL (
+        SELECT rule.reason, rule.detail_values
+        FROM (VALUES
+                ('HANDED_OVER', ruled.handed_over, ARRAY[ruled.handed_over_on::text]),
+                ('ALL_ITEMS_DISPUTED', ruled.all_items_disputed, ARRAY[ruled.disputed_items::text]),
+                ('IN_PAYMENT_PLAN', ruled.in_payment_plan, ARRAY[ruled.items_in_plan::text]),
+                ('PROMISE_TO_PAY', ruled.promise_to_pay, ARRAY[ruled.promised_date::text, ruled.promise_grace_days::text]),
+                ('POSTPONED', ruled.postponed, ARRAY[ruled.postponed_until::text]),
+                ('DUNNING_BLOCKED', ruled.dunning_blocked, CAST(ARRAY[] AS text[])),
+                ('CREDIT_COVERS', ruled.credit_covers, ARRAY[ruled.amount::text, coalesce(ruled.credit, 0)::text]),
+                ('BELOW_MINIMUM', ruled.below_minimum, ARRAY[ruled.net_amount::text, ruled.minimum_amount::text]),
+                ('DELETED_IN_EXACT', ruled.deleted_in_exact, CAST(ARRAY[] AS text[])),
+                ('EMAIL_BOUNCED', ruled.email_bounced,
+                 ARRAY[ruled.bouncing_email,
+                       (SELECT CAST(eb.received_at AS date)::text FROM email_bounce eb WHERE eb.id = ruled.bouncing_email_bounce_id),
+                       (SELECT eb.status_code FROM email_bounce eb WHERE eb.id = ruled.bouncing_email_bounce_id)]),
+                ('NO_SCENARIO', ruled.no_scenario, CAST(ARRAY[] AS text[]))
+             ) AS rule(reason, applies, detail_values)
+        -- the first condition only reads the debtor's row: debtors no rule holds back skip the list
+        WHERE (ruled.handed_over OR ruled.all_items_disputed OR ruled.in_payment_plan OR ruled.promise_to_pay
+               OR ruled.postponed OR ruled.dunning_blocked OR ruled.credit_covers OR ruled.below_minimum
+               OR ruled.deleted_in_exact OR ruled.email_bounced OR ruled.no_scenario)
+          AND rule.applies
+        ORDER BY array_position(ruled.reason_order, rule.reason)
+        LIMIT 1
+    ) h ON true
 ),
 planned AS (
     INSERT INTO reminder (division, debtor_id, step_id, cycle_due_date, channel, status, total_amount, currency,
                           planned_at, item_invoice_ids, item_open_amounts, item_days_overdue)
-    SELECT run.division, due.debtor_id, due.step_id, due.cycle_due_date, due.channel,
-           CASE WHEN due.needs_approval THEN 'AWAITING_APPROVAL' ELSE 'PLANNED' END, due.amount, run.currency,
-           run.planned_at, due.invoice_ids, due.open_amounts, due.days_overdue
-    FROM due, run
-    WHERE NOT EXISTS (SELECT 1 FROM held_back h WHERE h.debtor_id = due.debtor_id)
+    SELECT run.division, d.debtor_id, d.step_id, d.cycle_due_date, d.channel,
+           CASE WHEN d.needs_approval THEN 'AWAITING_APPROVAL' ELSE 'PLANNED' END, d.amount, run.currency,
+           run.planned_at, d.invoice_ids, d.open_amounts, d.days_overdue
+    FROM decided d, run
+    WHERE d.reason IS NULL
     ON CONFLICT (debtor_id, step_id, cycle_due_date) DO NOTHING
     RETURNING id
 ),
 skipped AS (
     INSERT INTO dunning_skip (division, debtor_id, run_date, step_id, reason, detail_values, created_at)
-    SELECT run.division, h.debtor_id, run.today, due.step_id, h.reason, h.detail_values, run.planned_at
-    FROM held_back h JOIN due ON due.debtor_id = h.debtor_id, run
+    SELECT run.division, d.debtor_id, run.today, d.step_id, d.reason, d.detail_values, run.planned_at
+    FROM decided d, run
+    WHERE d.reason IS NOT NULL
     ON CONFLICT (debtor_id, run_date, reason) DO NOTHING
     RETURNING debtor_id
 )
