@@ -5,21 +5,19 @@ import jakarta.ejb.Stateless;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.dunwise.platform.SqlRows;
 import nl.dunwise.dunning.PaymentBehaviour;
 import nl.dunwise.dunning.SkipReason;
 
@@ -259,25 +257,7 @@ public class DebtorStory {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row.of(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The debtor's story could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T of(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String sql, SqlRows.Row<T> row, Object... parameters) {
+        return SqlRows.query(dataSource, "The debtor's story", sql, row, parameters);
     }
 }

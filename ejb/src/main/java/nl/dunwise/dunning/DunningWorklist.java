@@ -2,13 +2,10 @@ package nl.dunwise.dunning;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.dunwise.platform.SqlRows;
 import nl.dunwise.money.Money;
 
 /**
@@ -142,25 +140,7 @@ public class DunningWorklist {
         return query(sql, rs -> rs.getLong(1), parameters).get(0);
     }
 
-    private <T> List<T> query(String sql, Row<T> row, Object... parameters) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setObject(i + 1, parameters[i]);
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row.of(rs));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The dunning worklist could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T of(ResultSet rs) throws SQLException;
+    private <T> List<T> query(String sql, SqlRows.Row<T> row, Object... parameters) {
+        return SqlRows.query(dataSource, "The dunning worklist", sql, row, parameters);
     }
 }
