@@ -170,7 +170,8 @@ final class PdfCache {
 
     private int prefetch(int division, LocalDate dueBy, int limit, Downloader downloader, boolean wait) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!roundLock(lock, wait ? "pg_advisory_lock(?, ?) IS NULL" : "pg_try_advisory_lock(?, ?)", division)) {
+            // pg_advisory_lock answers void, which is not NULL: select a constant from it instead.
+            if (!roundLock(lock, wait ? "true FROM pg_advisory_lock(?, ?)" : "pg_try_advisory_lock(?, ?)", division)) {
                 return 0;
             }
             try {
@@ -184,7 +185,7 @@ final class PdfCache {
         }
     }
 
-    /** {@code call} answers whether the lock is held (pg_advisory_lock answers void, hence its IS NULL). */
+    /** {@code call} answers whether the lock is held. */
     private static boolean roundLock(Connection c, String call, int division) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + call)) {
             ps.setInt(1, ROUND_LOCK);
@@ -283,6 +284,7 @@ final class PdfCache {
                     + "a few each dispatch round)"));
         } catch (BudgetReservedException e) {
             // Not this file's failure, and no call was made: it is the first in line for the next round.
+            LOG.info(() -> "Invoice PDFs: the round stops at invoice " + number + ": " + e.getMessage());
             missing.add(new InvoiceFiles.Missing(number, e.getMessage()));
         } catch (RefusedFileException e) {
             String reason = "Exact Online's file was refused: " + e.getMessage();

@@ -334,6 +334,20 @@ class PdfCacheTest {
         assertFalse(cache(10_000).firstRoundUnderWay(CLOCK.instant().minusSeconds(60)), "emails go once it has ended");
     }
 
+    @Test
+    void theFirstRoundWaitsForARoundUnderWayFetchesAndLeavesTheDivisionFreeForTheNextRound() throws SQLException {
+        int division = ++nextDivision;
+        reminder(division);
+        pdfInExact(division, "1001", "Factuur 1001.pdf");
+        database.execute("UPDATE reminder SET status = 'SENT' WHERE division = " + division);
+        pdfInExact(division, "1002", "Factuur 1002.pdf");
+
+        assertEquals(1, cache(10_000).prefetchAfterOtherRounds(division, DUE_BY, 1, serving(PDF)));
+        assertEquals(1, cache(10_000).prefetch(division, DUE_BY, 100, serving(PDF)),
+                "the first round let go of the division: the next round fetches what is left");
+        assertEquals(2, downloads.size());
+    }
+
     /** What the dispatcher's rounds do: fetch ahead, then send with the files kept. */
     private InvoiceFiles sent(PdfCache cache, int division, long reminder, PdfCache.Downloader downloader) {
         cache.prefetch(division, DUE_BY, 100, downloader);
