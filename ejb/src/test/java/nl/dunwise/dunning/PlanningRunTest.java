@@ -257,4 +257,51 @@ class PlanningRunTest {
                 "first-seen-late: agency-handover AGENCY AWAITING_APPROVAL, 1 invoice(s), 600.00"), reminders(division),
                 "80 days overdue and never reminded: no call or agency before the 14-day letter (no costs without it)");
     }
+
+    @Test
+    void slicesSideBySidePlanExactlyWhatOneStatementPlans() throws SQLException {
+        List<List<String>> planned = new java.util.ArrayList<>();
+        for (int slices = 1; slices <= 3; slices++) {
+            int division = ledger.division();
+            booksWithEveryKindOfDebtor(division);
+            ReminderPlanner sliced = new ReminderPlanner(ledger.dataSource(), slices);
+            List<PlanningResult> results = new java.util.ArrayList<>();
+            for (LocalDate day : List.of(daysAgo(20), TODAY, TODAY.plusDays(10))) {
+                results.add(sliced.plan(division, "EUR", day, POLICY, day.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+            }
+            assertEquals(List.of(String.valueOf(slices)),
+                    ledger.rows("SELECT count(DISTINCT debtor_id % " + slices + ") FROM reminder WHERE division = ?", division),
+                    "every slice plans reminders (the late debtors have consecutive ids)");
+            List<String> outcome = new java.util.ArrayList<>(reminders(division));
+            outcome.addAll(skips(division).stream().sorted().toList());
+            outcome.add(results.toString());
+            planned.add(outcome);
+        }
+        assertEquals(planned.get(0), planned.get(1), "two slices plan and skip what one statement does, day after day");
+        assertEquals(planned.get(0), planned.get(2), "and so do three");
+    }
+
+    /** Debtors at every step, with cycles under way, pre-due items, credit notes and pause rules. */
+    private static void booksWithEveryKindOfDebtor(int division) throws SQLException {
+        for (int i = 0; i < 6; i++) {
+            long debtor = ledger.debtor(division, "late-" + i);
+            ledger.invoice(debtor, daysAgo(5 + 12 * i), "1" + i + "0.00");
+            ledger.invoice(debtor, TODAY.plusDays(i), "20.00");
+        }
+        ledger.invoice(ledger.debtor(division, "due-soon"), TODAY.plusDays(2), "100.00");
+        ledger.dispute(ledger.invoice(ledger.debtor(division, "disputed"), daysAgo(30), "500.00"));
+        long covered = ledger.debtor(division, "credit-covers");
+        ledger.invoice(covered, daysAgo(10), "100.00");
+        ledger.invoice(covered, daysAgo(5), "-150.00");
+        long small = ledger.debtor(division, "below-minimum");
+        ledger.invoice(small, daysAgo(10), "10.00");
+        ledger.invoice(small, daysAgo(90), "-7.00");
+        long promised = ledger.debtor(division, "promised");
+        ledger.invoice(promised, daysAgo(10), "400.00");
+        ledger.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) VALUES ("
+                + division + ", " + promised + ", DATE '" + TODAY.minusDays(2) + "', 'OPEN', 'test', now())");
+        long blocked = ledger.debtor(division, "blocked");
+        ledger.invoice(blocked, daysAgo(25), "300.00");
+        ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + blocked);
+    }
 }
