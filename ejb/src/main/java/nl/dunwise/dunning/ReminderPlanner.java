@@ -74,7 +74,8 @@ public class ReminderPlanner {
 
     /**
      * Scores the debtors, then plans the reminders due on {@code today} in slices side by side; answers what
-     * was added now, summed over the slices. Fails when any slice failed, after every slice has ended.
+     * was added now, summed over the slices. When any slice failed, throws {@link PlanningRunIncomplete} after
+     * every slice has ended.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PlanningResult plan(int division, String currency, LocalDate today, PlanningPolicy policy, Instant now) {
@@ -116,9 +117,9 @@ public class ReminderPlanner {
             }
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("The planning run of division " + division + " failed in " + String.join("; ", failures)
+            throw new PlanningRunIncomplete("The planning run of division " + division + " failed in " + String.join("; ", failures)
                     + ". The other slices stored their " + planned + " reminder(s) and " + skipped
-                    + " skip(s); the next run plans the rest.");
+                    + " skip(s); the next run plans the rest.", new PlanningResult(planned, skipped));
         }
         return new PlanningResult(planned, skipped);
     }

@@ -1,8 +1,11 @@
 package nl.dunwise.dunning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -279,6 +284,40 @@ class PlanningRunTest {
         }
         assertEquals(planned.get(0), planned.get(1), "two slices plan and skip what one statement does, day after day");
         assertEquals(planned.get(0), planned.get(2), "and so do three");
+    }
+
+    @Test
+    void aSliceThatFailsLeavesTheOthersStoredAndTheNextRunPlansTheRest() throws SQLException {
+        int whole = ledger.division();
+        booksWithEveryKindOfDebtor(whole);
+        new ReminderPlanner(ledger.dataSource(), 1).plan(whole, "EUR", TODAY, POLICY, TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC));
+        int division = ledger.division();
+        booksWithEveryKindOfDebtor(division);
+        // the scoring pass takes the first connection, the two slices the next two: the second of those is lost
+        AtomicInteger connections = new AtomicInteger();
+        DataSource losingOne = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && connections.incrementAndGet() == 3) {
+                        throw new SQLException("connection refused");
+                    }
+                    try {
+                        return method.invoke(ledger.dataSource(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        PlanningRunIncomplete failed = assertThrows(PlanningRunIncomplete.class, () -> new ReminderPlanner(losingOne, 2)
+                .plan(division, "EUR", TODAY, POLICY, TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+
+        assertTrue(failed.getMessage().contains("connection refused"), failed.getMessage());
+        assertEquals(List.of(failed.stored().planned() + " " + failed.stored().skipped()), ledger.rows(
+                "SELECT (SELECT count(*) FROM reminder WHERE division = ?) || ' ' || (SELECT count(*) FROM dunning_skip WHERE division = "
+                        + division + ")", division), "the other slice's reminders and skips are stored, as the failure says");
+        assertTrue(failed.stored().planned() > 0 && failed.stored().planned() < reminders(whole).size(), failed.stored().toString());
+        plan(division, TODAY);
+        assertEquals(reminders(whole), reminders(division), "the next run plans the failed slice's debtors");
+        assertEquals(skips(whole).stream().sorted().toList(), skips(division).stream().sorted().toList());
     }
 
     /** Debtors at every step, with cycles under way, pre-due items, credit notes and pause rules. */
