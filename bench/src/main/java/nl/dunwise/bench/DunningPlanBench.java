@@ -92,7 +92,9 @@ final class DunningPlanBench {
             System.out.printf(Locale.ROOT, "generated %,d debtors and %,d open invoices (plus paid history) in %.1f s%n",
                     debtors, invoices, (System.nanoTime() - start) / 1e9);
 
-            ReminderPlanner planner = new ReminderPlanner(db.dataSource());
+            // as many slices side by side as the container plans in (dunwise.dunning.planning-slices)
+            int slices = Integer.getInteger("bench.slices", ReminderPlanner.DEFAULT_SLICES);
+            ReminderPlanner planner = new ReminderPlanner(db.dataSource(), slices);
             int[] scored = new int[1];
             start = System.nanoTime();
             scored[0] = planner.score(DunningData.DIVISION, TODAY, POLICY);
@@ -124,8 +126,8 @@ final class DunningPlanBench {
             System.out.printf(Locale.ROOT, "raw due-actions query: %,d to remind, %,d held back, median %.2f s%n",
                     raw[0], raw[1], baseline);
             System.out.printf(Locale.ROOT, "planning run (rescore the %,d debtors whose paid history changed, choose scenarios, "
-                    + "plan + store): %,d planned, %,d skipped, median %.2f s%n",
-                    changed[0], result[0].planned(), result[0].skipped(), planning);
+                    + "plan + store in %d slice(s) side by side): %,d planned, %,d skipped, median %.2f s%n",
+                    changed[0], slices, result[0].planned(), result[0].skipped(), planning);
             if (result[0].planned() < raw[0] * 9 / 10) {
                 // A planner that plans far fewer than are due is broken, and a fast broken planner proves nothing.
                 throw new IllegalStateException("The planner planned " + result[0].planned() + " of the " + raw[0]

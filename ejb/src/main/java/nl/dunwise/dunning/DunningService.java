@@ -132,7 +132,16 @@ public class DunningService {
         int held = 0;
         for (Division division : connections.managedDivisions()) {
             reviewPlans(division.getCode(), today, actor);
-            PlanningResult result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
+            PlanningResult result;
+            try {
+                result = planner.plan(division.getCode(), division.getCurrency(), today, policy, clock.instant());
+            } catch (PlanningRunIncomplete e) {
+                // the slices that committed are in the books: the audit says so, and why the rest is missing
+                audit.record(division.getCode(), actor, "DUNNING_PLANNED", "Division", division.getCode(),
+                        e.stored().planned() + " planned, " + e.stored().skipped() + " skipped for " + today
+                                + ", incomplete: " + e.getMessage());
+                throw e;
+            }
             planned += result.planned();
             held += result.skipped();
             audit.record(division.getCode(), actor, "DUNNING_PLANNED", "Division", division.getCode(),

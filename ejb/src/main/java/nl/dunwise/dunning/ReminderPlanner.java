@@ -1,9 +1,13 @@
 package nl.dunwise.dunning;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,14 +19,24 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The planning run of a division, set-based in one transaction: first the open promises to pay are settled
- * as kept or broken (settle-promises.sql), then the payment behaviour of the debtors
+ * The planning run of a division, set-based: first, in one transaction, the open promises to pay are
+ * settled as kept or broken (settle-promises.sql) and the payment behaviour of the debtors
  * whose paid history changed is scored (score-payment-behaviour.sql) and every debtor's scenario chosen
- * (choose-scenario.sql), then each debtor whose step is due gets one reminder, or a skip with the first
- * pause rule that holds it back (plan-reminders.sql).
+ * (choose-scenario.sql); then each debtor whose step is due gets one reminder, or a skip with the first
+ * pause rule that holds it back (plan-reminders.sql). That second part runs in slices of debtors side by
+ * side ({@code dunwise.dunning.planning-slices}), each in a transaction and on a connection of its own, so
+ * that the one statement PostgreSQL would run on one core uses them all. A slice that fails leaves the
+ * others committed; the next run plans what it left, as planning is idempotent.
  */
 @Stateless
 public class ReminderPlanner {
@@ -33,39 +47,114 @@ public class ReminderPlanner {
     private static final String PLAN = sql("plan-reminders.sql");
     private static final String WORK_MEM = "256MB";
 
+    /** The planning run's default number of slices: the cores of the database server this was measured on. */
+    public static final int DEFAULT_SLICES = 2;
+
     @Resource(lookup = "jdbc/dunwise")
     private DataSource dataSource;
+
+    /** Null outside the container: the slices then run on threads of the planning run's own. */
+    @Resource
+    private SessionContext context;
+
+    @Inject
+    @ConfigProperty(name = "dunwise.dunning.planning-slices", defaultValue = "" + DEFAULT_SLICES)
+    private int slices;
 
     public ReminderPlanner() {
     }
 
-    /** For tests and the benchmark, which run the planning SQL on a database of their own. */
+    /** For tests and the benchmark, which run the planning SQL on a database of their own, in the default slices. */
     public ReminderPlanner(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, DEFAULT_SLICES);
     }
 
-    /** Scores the debtors and plans the reminders due on {@code today}; answers what was added now. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ReminderPlanner(DataSource dataSource, int slices) {
+        this.dataSource = dataSource;
+        this.slices = slices;
+    }
+
+    /**
+     * Scores the debtors, then plans the reminders due on {@code today} in slices side by side; answers what
+     * was added now, summed over the slices. When any slice failed, throws {@link PlanningRunIncomplete} after
+     * every slice has ended.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PlanningResult plan(int division, String currency, LocalDate today, PlanningPolicy policy, Instant now) {
+        if (slices < 1) {
+            throw new IllegalStateException("dunwise.dunning.planning-slices must be at least 1, not " + slices);
+        }
+        ReminderPlanner self = context == null ? this : context.getBusinessObject(ReminderPlanner.class);
+        self.score(division, today, policy);
+        ExecutorService threads = context == null ? Executors.newFixedThreadPool(slices) : null;
+        try {
+            List<Future<PlanningResult>> running = new ArrayList<>();
+            for (int slice = 0; slice < slices; slice++) {
+                int k = slice;
+                running.add(threads == null ? self.planSlice(division, currency, today, policy, now, slices, k)
+                        : threads.submit(() -> planSliceNow(division, currency, today, policy, now, slices, k)));
+            }
+            return sum(division, running);
+        } finally {
+            if (threads != null) {
+                threads.shutdown();
+            }
+        }
+    }
+
+    private PlanningResult sum(int division, List<Future<PlanningResult>> running) {
+        int planned = 0;
+        int skipped = 0;
+        List<String> failures = new ArrayList<>();
+        for (int slice = 0; slice < running.size(); slice++) {
+            try {
+                PlanningResult result = running.get(slice).get();
+                planned += result.planned();
+                skipped += result.skipped();
+            } catch (ExecutionException e) {
+                failures.add("slice " + (slice + 1) + " of " + running.size() + ": " + e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.add("slice " + (slice + 1) + " of " + running.size() + ": interrupted");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new PlanningRunIncomplete("The planning run of division " + division + " failed in " + String.join("; ", failures)
+                    + ". The other slices stored their " + planned + " reminder(s) and " + skipped
+                    + " skip(s); the next run plans the rest.", new PlanningResult(planned, skipped));
+        }
+        return new PlanningResult(planned, skipped);
+    }
+
+    /** One slice of the planning run, in a transaction of its own, beside the others (see {@link #plan}). */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Future<PlanningResult> planSlice(int division, String currency, LocalDate today, PlanningPolicy policy,
+            Instant now, int slices, int slice) {
+        return new AsyncResult<>(planSliceNow(division, currency, today, policy, now, slices, slice));
+    }
+
+    private PlanningResult planSliceNow(int division, String currency, LocalDate today, PlanningPolicy policy,
+            Instant now, int slices, int slice) {
         try (Connection c = dataSource.getConnection()) {
             settingsForThePlanningRun(c);
-            settlePromises(c, division, today, policy);
-            score(c, division, today, policy);
-            return planReminders(c, division, currency, today, policy, now);
+            return planReminders(c, division, currency, today, policy, now, slices, slice);
         } catch (SQLException e) {
             throw new IllegalStateException("The planning run of division " + division + " failed: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The scoring pass alone: scores the debtors whose paid history changed since they were scored (all of
-     * them the first time) and chooses every debtor's scenario; answers how many were scored. The planning
+     * The scoring pass alone: settles the open promises, scores the debtors whose paid history changed since
+     * they were scored (all of them the first time) and chooses every debtor's scenario; answers how many were
+     * scored. The planning
      * run does this first; the benchmark times it on its own.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int score(int division, LocalDate today, PlanningPolicy policy) {
         try (Connection c = dataSource.getConnection()) {
             settingsForThePlanningRun(c);
+            settlePromises(c, division, today, policy);
             return score(c, division, today, policy);
         } catch (SQLException e) {
             throw new IllegalStateException("Scoring the debtors of division " + division + " failed: " + e.getMessage(), e);
@@ -117,7 +206,7 @@ public class ReminderPlanner {
     }
 
     private static PlanningResult planReminders(Connection c, int division, String currency, LocalDate today,
-            PlanningPolicy policy, Instant now) throws SQLException {
+            PlanningPolicy policy, Instant now, int slices, int slice) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PLAN)) {
             ps.setInt(1, division);
             ps.setDate(2, Date.valueOf(today));
@@ -126,6 +215,8 @@ public class ReminderPlanner {
             ps.setString(5, currency);
             ps.setTimestamp(6, Timestamp.from(now));
             ps.setArray(7, c.createArrayOf("text", SkipReason.codesInOrder()));
+            ps.setInt(8, slices);
+            ps.setInt(9, slice);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return new PlanningResult(rs.getInt(1), rs.getInt(2));

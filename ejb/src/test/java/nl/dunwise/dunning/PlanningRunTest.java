@@ -1,8 +1,11 @@
 package nl.dunwise.dunning;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -256,5 +261,86 @@ class PlanningRunTest {
                 "first-seen-late: call-task CALL_TASK PLANNED, 1 invoice(s), 600.00",
                 "first-seen-late: agency-handover AGENCY AWAITING_APPROVAL, 1 invoice(s), 600.00"), reminders(division),
                 "80 days overdue and never reminded: no call or agency before the 14-day letter (no costs without it)");
+    }
+
+    @Test
+    void slicesSideBySidePlanExactlyWhatOneStatementPlans() throws SQLException {
+        List<List<String>> planned = new java.util.ArrayList<>();
+        for (int slices = 1; slices <= 3; slices++) {
+            int division = ledger.division();
+            booksWithEveryKindOfDebtor(division);
+            ReminderPlanner sliced = new ReminderPlanner(ledger.dataSource(), slices);
+            List<PlanningResult> results = new java.util.ArrayList<>();
+            for (LocalDate day : List.of(daysAgo(20), TODAY, TODAY.plusDays(10))) {
+                results.add(sliced.plan(division, "EUR", day, POLICY, day.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+            }
+            assertEquals(List.of(String.valueOf(slices)),
+                    ledger.rows("SELECT count(DISTINCT debtor_id % " + slices + ") FROM reminder WHERE division = ?", division),
+                    "every slice plans reminders (the late debtors have consecutive ids)");
+            List<String> outcome = new java.util.ArrayList<>(reminders(division));
+            outcome.addAll(skips(division).stream().sorted().toList());
+            outcome.add(results.toString());
+            planned.add(outcome);
+        }
+        assertEquals(planned.get(0), planned.get(1), "two slices plan and skip what one statement does, day after day");
+        assertEquals(planned.get(0), planned.get(2), "and so do three");
+    }
+
+    @Test
+    void aSliceThatFailsLeavesTheOthersStoredAndTheNextRunPlansTheRest() throws SQLException {
+        int whole = ledger.division();
+        booksWithEveryKindOfDebtor(whole);
+        new ReminderPlanner(ledger.dataSource(), 1).plan(whole, "EUR", TODAY, POLICY, TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC));
+        int division = ledger.division();
+        booksWithEveryKindOfDebtor(division);
+        // the scoring pass takes the first connection, the two slices the next two: the second of those is lost
+        AtomicInteger connections = new AtomicInteger();
+        DataSource losingOne = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && connections.incrementAndGet() == 3) {
+                        throw new SQLException("connection refused");
+                    }
+                    try {
+                        return method.invoke(ledger.dataSource(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        PlanningRunIncomplete failed = assertThrows(PlanningRunIncomplete.class, () -> new ReminderPlanner(losingOne, 2)
+                .plan(division, "EUR", TODAY, POLICY, TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC)));
+
+        assertTrue(failed.getMessage().contains("connection refused"), failed.getMessage());
+        assertEquals(List.of(failed.stored().planned() + " " + failed.stored().skipped()), ledger.rows(
+                "SELECT (SELECT count(*) FROM reminder WHERE division = ?) || ' ' || (SELECT count(*) FROM dunning_skip WHERE division = "
+                        + division + ")", division), "the other slice's reminders and skips are stored, as the failure says");
+        assertTrue(failed.stored().planned() > 0 && failed.stored().planned() < reminders(whole).size(), failed.stored().toString());
+        plan(division, TODAY);
+        assertEquals(reminders(whole), reminders(division), "the next run plans the failed slice's debtors");
+        assertEquals(skips(whole).stream().sorted().toList(), skips(division).stream().sorted().toList());
+    }
+
+    /** Debtors at every step, with cycles under way, pre-due items, credit notes and pause rules. */
+    private static void booksWithEveryKindOfDebtor(int division) throws SQLException {
+        for (int i = 0; i < 6; i++) {
+            long debtor = ledger.debtor(division, "late-" + i);
+            ledger.invoice(debtor, daysAgo(5 + 12 * i), "1" + i + "0.00");
+            ledger.invoice(debtor, TODAY.plusDays(i), "20.00");
+        }
+        ledger.invoice(ledger.debtor(division, "due-soon"), TODAY.plusDays(2), "100.00");
+        ledger.dispute(ledger.invoice(ledger.debtor(division, "disputed"), daysAgo(30), "500.00"));
+        long covered = ledger.debtor(division, "credit-covers");
+        ledger.invoice(covered, daysAgo(10), "100.00");
+        ledger.invoice(covered, daysAgo(5), "-150.00");
+        long small = ledger.debtor(division, "below-minimum");
+        ledger.invoice(small, daysAgo(10), "10.00");
+        ledger.invoice(small, daysAgo(90), "-7.00");
+        long promised = ledger.debtor(division, "promised");
+        ledger.invoice(promised, daysAgo(10), "400.00");
+        ledger.execute("INSERT INTO promise_to_pay (division, debtor_id, promised_date, status, made_by, made_at) VALUES ("
+                + division + ", " + promised + ", DATE '" + TODAY.minusDays(2) + "', 'OPEN', 'test', now())");
+        long blocked = ledger.debtor(division, "blocked");
+        ledger.invoice(blocked, daysAgo(25), "300.00");
+        ledger.execute("UPDATE debtor SET dunning_blocked = true WHERE id = " + blocked);
     }
 }
