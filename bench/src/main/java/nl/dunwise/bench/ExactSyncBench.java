@@ -136,6 +136,7 @@ final class ExactSyncBench {
             }
             double syncSeconds = (System.nanoTime() - start) / 1e9;
             fetcher.shutdown();
+            transactions.close();
 
             JsonObject after = sandbox.status();
             long allowed = calls(after, "allowed") - calls(before, "allowed");
