@@ -13,17 +13,11 @@ import javax.sql.DataSource;
  * call, in which every {@code getConnection()} answers the same connection and closing it ends nothing. Outside
  * the container a plain DataSource would run each statement of a page in a commit of its own, which is neither
  * production's atomic page nor its cost.
- *
- * <p>The transactions run on one connection kept open from page to page, as Payara's pool hands the same
- * connection back: a new connection for every page (what a plain {@code PGSimpleDataSource} gives) also starts a
- * new server process, whose catalog caches, trigger functions and prepared statements all start cold, a cost
- * production does not pay and the raw insert it is compared with does not pay either.
  */
-final class PageTransactions implements AutoCloseable {
+final class PageTransactions {
 
     private final DataSource target;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
-    private Connection pooled;
 
     PageTransactions(DataSource target) {
         this.target = target;
@@ -42,58 +36,23 @@ final class PageTransactions implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    synchronized <T> T inTransaction(Supplier<T> work) {
-        try {
-            Connection c = pooled();
+    <T> T inTransaction(Supplier<T> work) {
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
             current.set(c);
             try {
                 T result = work.get();
                 c.commit();
                 return result;
             } catch (RuntimeException e) {
-                rollback(c);
+                c.rollback();
                 throw e;
             } finally {
                 current.remove();
             }
         } catch (SQLException e) {
-            discard();
             throw new IllegalStateException("The page's transaction failed: " + e.getMessage(), e);
         }
-    }
-
-    private Connection pooled() throws SQLException {
-        if (pooled == null || pooled.isClosed()) {
-            pooled = target.getConnection();
-            pooled.setAutoCommit(false);
-        }
-        return pooled;
-    }
-
-    /** As a pool does, a connection whose rollback fails is not handed out again. */
-    private void rollback(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            discard();
-        }
-    }
-
-    private void discard() {
-        try {
-            if (pooled != null) {
-                pooled.close();
-            }
-        } catch (SQLException ignored) {
-            // already broken; a new one is opened for the next transaction
-        } finally {
-            pooled = null;
-        }
-    }
-
-    @Override
-    public synchronized void close() {
-        discard();
     }
 
     private static Connection unclosable(Connection c) {
