@@ -1,5 +1,7 @@
 package nl.dunwise.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -46,8 +48,8 @@ import nl.dunwise.exact.sync.SyncWriter;
  * {@code exact_connection} row, {@link ExactCalls#withToken}); the same passes ({@link SyncService#inOrder} gives
  * Accounts before PaymentTerms, {@link EndpointPass} pages through each) and the same upsert SQL
  * ({@link SyncWriter}, one transaction per page, which {@link PageTransactions} opens as the container's
- * {@code REQUIRES_NEW} would). Only the EJB wrapper ({@code SyncService}'s timer, circuit
- * breaker and audit) is left out: it adds a handful of statements per endpoint, not per row. The far side is
+ * {@code REQUIRES_NEW} would, on connections from a pool as Payara's). Only the EJB wrapper
+ * ({@code SyncService}'s timer, circuit breaker and audit) is left out: it adds a handful of statements per endpoint, not per row. The far side is
  * real too: {@code ./dunwise bench exact} starts the sandbox WAR in a Payara domain of its own (portbase 10000)
  * on a database of its own, seeded with set-based SQL ({@code sandbox.exact.seed-mode=bulk}), and raises the
  * sandbox's rate limits so that the load finishes in minutes; the client still reads every answer's headers and
@@ -88,16 +90,16 @@ final class ExactSyncBench {
                 limits.getInt("rateDaily"));
 
         Clock clock = Clock.systemUTC();
-        try (BenchDatabase db = new BenchDatabase("exact")) {
+        try (BenchDatabase db = new BenchDatabase("exact"); HikariDataSource pool = pool(db)) {
             // As "Sync now" after connecting: the same guard on Exact's error limit, no reserve held back.
-            ExactClient client = new ExactClient(base, clock, ExactEndpointErrors.guardOn(db.dataSource(), clock),
+            ExactClient client = new ExactClient(base, clock, ExactEndpointErrors.guardOn(pool, clock),
                     CallBudget.unreserved(CallPurpose.INTERACTIVE));
             TokenCipher cipher = new TokenCipher(Optional.of(randomKey()));
             connect(db, client, cipher, sandbox.authorizationCode(), division);
-            TokenRefresher tokens = new TokenRefresher(db.dataSource(),
+            TokenRefresher tokens = new TokenRefresher(pool,
                     refreshToken -> client.refresh(refreshToken, SandboxControl.CLIENT_ID, SandboxControl.CLIENT_SECRET),
                     cipher, clock);
-            PageTransactions transactions = new PageTransactions(db.dataSource());
+            PageTransactions transactions = new PageTransactions(pool);
             AtomicLong storeNanos = new AtomicLong();
             SyncWriter writer = new SyncWriter(transactions.dataSource(), clock) {
                 @Override
@@ -163,6 +165,19 @@ final class ExactSyncBench {
             System.out.printf(Locale.ROOT, "BENCH exact-sync calls_ratio=%.2f http_429=%d ingest_ratio=%.2f%n",
                     (double) (allowed + refused) / minimum, refused, rawSeconds / syncSeconds);
         }
+    }
+
+    /**
+     * What Payara's {@code dunwisePool} is to production: connections kept open and handed out again. Without it
+     * each page (and each token read) would start a PostgreSQL server process of its own, whose catalog caches,
+     * trigger functions and prepared statements all start cold; the raw insert it is compared with pays none of that.
+     */
+    private static HikariDataSource pool(BenchDatabase db) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(db.dataSource());
+        config.setMaximumPoolSize(4);
+        config.setPoolName("bench-exact");
+        return new HikariDataSource(config);
     }
 
     /** Exact's sync endpoints give at most 1000 rows a call, and even an empty one takes a call to find out. */

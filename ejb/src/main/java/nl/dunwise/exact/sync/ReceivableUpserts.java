@@ -40,31 +40,35 @@ final class ReceivableUpserts {
             WHERE debtor.exact_timestamp <= excluded.exact_timestamp
             """;
 
-    // Accounts a page of terms refers to that this division does not know yet: created in Exact after this
-    // run's Accounts pass. Each gets a placeholder debtor (Timestamp 0, so the next Accounts pass fills it
-    // in); leaving the term out instead would lose it, because the sync position moves past it.
-    private static final String PLACEHOLDER_DEBTORS = """
-            INSERT INTO debtor (division, exact_id, code, name, exact_timestamp, synced_at)
-            SELECT ?, a.account, '', 'Exact account ' || a.account, 0, ?
-            FROM (SELECT DISTINCT unnest(?::uuid[]) AS account) a
-            ON CONFLICT (division, exact_id) DO NOTHING
-            """;
-
     // Open items from Cashflow/PaymentTerms, joined to their debtor. A term leaving status 20 (open) is
     // closed, not deleted: its history stays with the reminders that mentioned it. The debtor is looked up
     // row by row in its unique index: during an initial load the planner's statistics still describe the
     // empty table, and a plain join then hashed every debtor of the division for each page.
+    // An account the division does not know yet (created in Exact after this run's Accounts pass) gets a
+    // placeholder debtor (Timestamp 0, so the next Accounts pass fills it in); leaving the term out instead
+    // would lose it, because the sync position moves past it. Only the accounts the lookup did not find are
+    // offered for a placeholder, most pages none. One that another transaction stored meanwhile is
+    // answered by the no-op update (the lookup's snapshot cannot see it, the conflict check can).
     private static final String PAYMENT_TERMS = """
+            WITH u AS (
+                SELECT u.*, (SELECT d.id FROM debtor d WHERE d.division = ? AND d.exact_id = u.account) AS debtor_id
+                FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
+                            ?::text[], ?::integer[], ?::text[], ?::bigint[])
+                     AS u(exact_id, account, invoice_number, entry_number, invoice_date, due_date, amount, invoice_amount,
+                          currency, status, description, ts)
+            ), placeholder AS (
+                INSERT INTO debtor (division, exact_id, code, name, exact_timestamp, synced_at)
+                SELECT DISTINCT ?, u.account, '', 'Exact account ' || u.account, 0, ?::timestamptz
+                FROM u WHERE u.debtor_id IS NULL
+                ON CONFLICT (division, exact_id) DO UPDATE SET synced_at = debtor.synced_at
+                RETURNING id, exact_id
+            )
             INSERT INTO invoice (division, exact_id, debtor_id, invoice_number, entry_number, invoice_date, due_date,
                                  open_amount, amount, currency, exact_status, description, exact_timestamp, closed_at, synced_at)
-            SELECT ?, u.exact_id, d.id, u.invoice_number, u.entry_number, u.invoice_date::date, u.due_date::date,
-                   u.amount, u.invoice_amount, coalesce(u.currency, ?), u.status, u.description, u.ts,
+            SELECT ?, u.exact_id, coalesce(u.debtor_id, p.id), u.invoice_number, u.entry_number, u.invoice_date::date,
+                   u.due_date::date, u.amount, u.invoice_amount, coalesce(u.currency, ?), u.status, u.description, u.ts,
                    CASE WHEN u.status = 20 THEN NULL ELSE ?::timestamptz END, ?::timestamptz
-            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[],
-                        ?::text[], ?::integer[], ?::text[], ?::bigint[])
-                 AS u(exact_id, account, invoice_number, entry_number, invoice_date, due_date, amount, invoice_amount,
-                      currency, status, description, ts)
-            CROSS JOIN LATERAL (SELECT id FROM debtor WHERE division = ? AND exact_id = u.account LIMIT 1) d
+            FROM u LEFT JOIN placeholder p ON u.debtor_id IS NULL AND p.exact_id = u.account
             ON CONFLICT (division, exact_id) DO UPDATE SET
                 debtor_id = excluded.debtor_id, invoice_number = excluded.invoice_number,
                 entry_number = excluded.entry_number, invoice_date = excluded.invoice_date,
@@ -104,18 +108,9 @@ final class ReceivableUpserts {
 
     static int upsertPaymentTerms(Connection c, int division, String divisionCurrency, List<PaymentTermRecord> rows,
             Timestamp now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(PLACEHOLDER_DEBTORS)) {
-            ps.setInt(1, division);
-            ps.setTimestamp(2, now);
-            ps.setArray(3, array(c, "uuid", rows, PaymentTermRecord::account));
-            ps.executeUpdate();
-        }
         try (PreparedStatement ps = c.prepareStatement(PAYMENT_TERMS)) {
             int i = 1;
             ps.setInt(i++, division);
-            ps.setString(i++, divisionCurrency);
-            ps.setTimestamp(i++, now);
-            ps.setTimestamp(i++, now);
             ps.setArray(i++, array(c, "uuid", rows, PaymentTermRecord::id));
             ps.setArray(i++, array(c, "uuid", rows, PaymentTermRecord::account));
             ps.setArray(i++, array(c, "text", rows, PaymentTermRecord::invoiceNumber));
@@ -128,7 +123,12 @@ final class ReceivableUpserts {
             ps.setArray(i++, array(c, "int4", rows, PaymentTermRecord::status));
             ps.setArray(i++, array(c, "text", rows, PaymentTermRecord::description));
             ps.setArray(i++, array(c, "int8", rows, PaymentTermRecord::timestamp));
-            ps.setInt(i, division);
+            ps.setInt(i++, division);
+            ps.setTimestamp(i++, now);
+            ps.setInt(i++, division);
+            ps.setString(i++, divisionCurrency);
+            ps.setTimestamp(i++, now);
+            ps.setTimestamp(i, now);
             return ps.executeUpdate();
         }
     }

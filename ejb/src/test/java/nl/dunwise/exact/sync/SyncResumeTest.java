@@ -3,6 +3,7 @@ package nl.dunwise.exact.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -179,6 +180,41 @@ class SyncResumeTest {
         assertTrue(first > second, "the second run brings only what changed: " + first + " then " + second);
         assertEquals(second, database.single("SELECT rows_this_run" + row));
         assertEquals(first + second, database.single("SELECT rows_synced" + row));
+    }
+
+    @Test
+    void aTermOfAnAccountNotSyncedYetGetsAPlaceholderDebtorThatTheNextAccountsPassFillsIn() throws SQLException {
+        int division = 1200;
+        database.execute("INSERT INTO division (code, connection_id, description, currency) VALUES (" + division + ", 1, 'D', 'EUR')");
+        SyncWriter writer = new SyncWriter(database.dataSource(), CLOCK);
+        UUID known = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        writer.write(division, "EUR", SyncEndpoint.ACCOUNTS, List.of(account(known, "K1", 10)));
+        List<JsonObject> terms = List.of(term(known, "INV-1", 20), term(late, "INV-2", 21), term(late, "INV-3", 22));
+
+        assertEquals(3, writer.write(division, "EUR", SyncEndpoint.PAYMENT_TERMS, terms));
+        writer.write(division, "EUR", SyncEndpoint.PAYMENT_TERMS, terms);
+
+        String debtors = "SELECT exact_id, code || '|' || name || '|' || exact_timestamp || '|' "
+                + "|| (SELECT string_agg(i.invoice_number, ',' ORDER BY i.invoice_number) FROM invoice i WHERE i.debtor_id = d.id) "
+                + "FROM debtor d WHERE division = " + division;
+        assertEquals(Map.of(known, "K1|Debtor K1|10|INV-1", late, "|Exact account " + late + "|0|INV-2,INV-3"), rows(debtors),
+                "one placeholder for the unknown account, however often its terms come");
+
+        writer.write(division, "EUR", SyncEndpoint.ACCOUNTS, List.of(account(late, "L1", 30)));
+
+        assertEquals(Map.of(known, "K1|Debtor K1|10|INV-1", late, "L1|Debtor L1|30|INV-2,INV-3"), rows(debtors));
+    }
+
+    private static JsonObject account(UUID id, String code, long ts) {
+        return Json.createObjectBuilder().add("ID", id.toString()).add("Code", code).add("Name", "Debtor " + code)
+                .add("Status", "C").add("Timestamp", String.valueOf(ts)).build();
+    }
+
+    private static JsonObject term(UUID account, String invoiceNumber, long ts) {
+        return Json.createObjectBuilder().add("ID", UUID.nameUUIDFromBytes(invoiceNumber.getBytes()).toString())
+                .add("Account", account.toString()).add("InvoiceNumber", invoiceNumber).add("DueDate", "/Date(1764547200000)/")
+                .add("AmountDC", 100).add("Status", 20).add("Timestamp", String.valueOf(ts)).build();
     }
 
     @ParameterizedTest(name = "seed {0}")
