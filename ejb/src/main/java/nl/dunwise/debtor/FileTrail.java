@@ -42,7 +42,7 @@ public class FileTrail {
 
     /** The language the notes on the division's accounts are written in: that of the people working in Exact. */
     public Locale noteLanguage(int division) {
-        return Division.languageOfCountry(em.find(Division.class, division).getCountry());
+        return em.find(Division.class, division).noteLocale();
     }
 
     /** Audits the action and queues its note; answers the source the action's write-backs share. */

@@ -110,7 +110,7 @@ public class AgencyHandOvers {
         }
         long handOverId = store(company, day, claims);
         markHandedOver(handOverId, day, idArray(claims.stream().map(AgencyHandOverFile.Claim::reminderId).toList()));
-        Locale noteLanguage = ReminderNote.localeOfCountry(company.getCountry());
+        Locale noteLanguage = company.noteLocale();
         for (AgencyHandOverFile.Claim claim : claims) {
             writeBacks.enqueueNote(division, claim.debtor().exactId(), "agency-handover:" + claim.reminderId(),
                     ReminderText.in(noteLanguage).getString("note.handedOver.subject"),

@@ -51,7 +51,7 @@ final class ReminderLetter {
                 postcode == null ? city : postcode + "  " + city));
         String home = company.getCountry() == null ? "NL" : company.getCountry();
         if (country != null && !country.equalsIgnoreCase(home)) {
-            Locale senderLanguage = ReminderNote.localeOfCountry(home);
+            Locale senderLanguage = Division.languageOfCountry(home);
             lines.add(new Locale("", country).getDisplayCountry(senderLanguage).toUpperCase(senderLanguage));
         }
         return Optional.of(lines);

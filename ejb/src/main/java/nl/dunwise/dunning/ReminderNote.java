@@ -7,7 +7,6 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
 
 /**
@@ -27,10 +26,6 @@ record ReminderNote(String subject, String notes) {
                 + "\n\n" + InvoiceTable.text(items, locale)
                 + "\n" + format(text, "note.total", locale, total.format(locale));
         return new ReminderNote(subject, notes);
-    }
-
-    static Locale localeOfCountry(String country) {
-        return Division.languageOfCountry(country);
     }
 
     private static String format(ResourceBundle text, String key, Locale locale, Object... args) {

@@ -47,7 +47,7 @@ public class ReminderTrail {
     void delivered(Reminder reminder, Debtor debtor, ReminderContent composed, String recipient, String by) {
         ReminderNote note = ReminderNote.of(reminder.getStep().getTemplateCode(), reminder.getChannel(),
                 recipient, LocalDate.now(clock), composed.items(), reminder.getTotal(),
-                ReminderNote.localeOfCountry(em.find(Division.class, reminder.getDivision()).getCountry()));
+                em.find(Division.class, reminder.getDivision()).noteLocale());
         writeBacks.enqueueNote(reminder.getDivision(), debtor.getExactId(), "reminder:" + reminder.getId(),
                 note.subject(), note.notes());
         audit.record(reminder.getDivision(), Actor.SYSTEM, "REMINDER_SENT", "Reminder", reminder.getId(),

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import nl.dunwise.exact.Division;
 import nl.dunwise.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ReminderNoteTest {
     @Test
     void aDutchDivisionGetsTheNoteInDutch() {
         ReminderNote note = ReminderNote.of("second-reminder", Channel.EMAIL, "debiteuren@bakkerij.example",
-                LocalDate.of(2026, 11, 25), ITEMS, Money.of(new BigDecimal("200.00"), "EUR"), ReminderNote.localeOfCountry("NL"));
+                LocalDate.of(2026, 11, 25), ITEMS, Money.of(new BigDecimal("200.00"), "EUR"), Division.languageOfCountry("NL"));
         assertEquals("Herinnering: second-reminder per e-mail", note.subject());
         assertTrue(note.notes().startsWith("second-reminder per e-mail verstuurd naar debiteuren@bakkerij.example op 25 november 2026."),
                 note.notes());
@@ -31,8 +32,8 @@ class ReminderNoteTest {
     @Test
     void anotherCountryGetsItInEnglish() {
         ReminderNote note = ReminderNote.of("final-notice", Channel.EMAIL, "accounts@firm.example",
-                LocalDate.of(2026, 11, 25), ITEMS, Money.of(new BigDecimal("200.00"), "EUR"), ReminderNote.localeOfCountry("DE"));
-        assertEquals(Locale.ENGLISH, ReminderNote.localeOfCountry("DE"));
+                LocalDate.of(2026, 11, 25), ITEMS, Money.of(new BigDecimal("200.00"), "EUR"), Division.languageOfCountry("DE"));
+        assertEquals(Locale.ENGLISH, Division.languageOfCountry("DE"));
         assertEquals("Reminder: final-notice by email", note.subject());
         assertTrue(note.notes().contains("Invoice 20260012"), note.notes());
         assertTrue(note.notes().endsWith("Total: €200.00"), note.notes());
