@@ -52,6 +52,11 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (Boolean.getBoolean("bench.keep-database")) {
+            // to look into a result with psql (EXPLAIN ANALYZE of the planner's statements, say)
+            System.out.println("kept database " + name);
+            return;
+        }
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 }

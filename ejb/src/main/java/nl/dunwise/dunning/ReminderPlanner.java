@@ -29,14 +29,15 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The planning run of a division, set-based: first, in one transaction, the open promises to pay are
- * settled as kept or broken (settle-promises.sql) and the payment behaviour of the debtors
- * whose paid history changed is scored (score-payment-behaviour.sql) and every debtor's scenario chosen
- * (choose-scenario.sql); then each debtor whose step is due gets one reminder, or a skip with the first
- * pause rule that holds it back (plan-reminders.sql). That second part runs in slices of debtors side by
- * side ({@code dunwise.dunning.planning-slices}), each in a transaction and on a connection of its own, so
- * that the one statement PostgreSQL would run on one core uses them all. A slice that fails leaves the
- * others committed; the next run plans what it left, as planning is idempotent.
+ * The planning run of a division, set-based, in slices of debtors side by side
+ * ({@code dunwise.dunning.planning-slices}, ranges of debtor ids with as many debtors each), each in a
+ * transaction and on a connection of its own, so that the statements PostgreSQL would run on one core use
+ * them all. A slice first settles its debtors' open promises to pay as kept or broken
+ * (settle-promises.sql), scores the payment behaviour of those whose paid history changed
+ * (score-payment-behaviour.sql) and chooses every one's scenario (choose-scenario.sql); then each debtor
+ * whose step is due gets one reminder, or a skip with the first pause rule that holds it back
+ * (plan-reminders.sql). A slice that fails leaves the others committed; the next run plans what it left, as
+ * planning is idempotent.
  */
 @Stateless
 public class ReminderPlanner {
@@ -75,9 +76,9 @@ public class ReminderPlanner {
     }
 
     /**
-     * Scores the debtors, then plans the reminders due on {@code today} in slices side by side; answers what
-     * was added now, summed over the slices. When any slice failed, throws {@link PlanningRunIncomplete} after
-     * every slice has ended.
+     * Plans the reminders due on {@code today} in slices side by side, each scoring its debtors first;
+     * answers what was added now, summed over the slices. When any slice failed, throws
+     * {@link PlanningRunIncomplete} after every slice has ended.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public PlanningResult plan(int division, String currency, LocalDate today, PlanningPolicy policy, Instant now) {
@@ -85,14 +86,13 @@ public class ReminderPlanner {
             throw new IllegalStateException("dunwise.dunning.planning-slices must be at least 1, not " + slices);
         }
         ReminderPlanner self = context == null ? this : context.getBusinessObject(ReminderPlanner.class);
-        self.score(division, today, policy);
-        ExecutorService threads = context == null ? Executors.newFixedThreadPool(slices) : null;
+        List<DebtorRange> ranges = slicesOf(division);
+        ExecutorService threads = context == null ? Executors.newFixedThreadPool(ranges.size()) : null;
         try {
             List<Future<PlanningResult>> running = new ArrayList<>();
-            for (int slice = 0; slice < slices; slice++) {
-                int k = slice;
-                running.add(threads == null ? self.planSlice(division, currency, today, policy, now, slices, k)
-                        : threads.submit(() -> planSliceNow(division, currency, today, policy, now, slices, k)));
+            for (DebtorRange range : ranges) {
+                running.add(threads == null ? self.planSlice(division, currency, today, policy, now, range)
+                        : threads.submit(() -> planSliceNow(division, currency, today, policy, now, range)));
             }
             return sum(division, running);
         } finally {
@@ -100,6 +100,35 @@ public class ReminderPlanner {
                 threads.shutdown();
             }
         }
+    }
+
+    /**
+     * The division's debtors in as many ranges of ids as there are slices, each with as many debtors (fewer
+     * ranges when the division has fewer debtors). The first range starts below every id and the last ends
+     * above every id, so that the ranges hold every debtor, also one the sync adds meanwhile.
+     */
+    List<DebtorRange> slicesOf(int division) {
+        List<Long> firsts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT min(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS slice "
+                        + "FROM debtor WHERE division = ?) x GROUP BY slice ORDER BY slice")) {
+            ps.setInt(1, slices);
+            ps.setInt(2, division);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    firsts.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The planning run of division " + division + " could not read its debtors: "
+                    + e.getMessage(), e);
+        }
+        List<DebtorRange> ranges = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, firsts.size()); k++) {
+            ranges.add(new DebtorRange(k == 0 ? Long.MIN_VALUE : firsts.get(k),
+                    k + 1 < firsts.size() ? firsts.get(k + 1) - 1 : Long.MAX_VALUE));
+        }
+        return ranges;
     }
 
     private PlanningResult sum(int division, List<Future<PlanningResult>> running) {
@@ -130,32 +159,31 @@ public class ReminderPlanner {
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Future<PlanningResult> planSlice(int division, String currency, LocalDate today, PlanningPolicy policy,
-            Instant now, int slices, int slice) {
-        return new AsyncResult<>(planSliceNow(division, currency, today, policy, now, slices, slice));
+            Instant now, DebtorRange range) {
+        return new AsyncResult<>(planSliceNow(division, currency, today, policy, now, range));
     }
 
     private PlanningResult planSliceNow(int division, String currency, LocalDate today, PlanningPolicy policy,
-            Instant now, int slices, int slice) {
+            Instant now, DebtorRange range) {
         try (Connection c = dataSource.getConnection()) {
             settingsForThePlanningRun(c);
-            return planReminders(c, division, currency, today, policy, now, slices, slice);
+            score(c, division, today, policy, range);
+            return planReminders(c, division, currency, today, policy, now, range);
         } catch (SQLException e) {
             throw new IllegalStateException("The planning run of division " + division + " failed: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The scoring pass alone: settles the open promises, scores the debtors whose paid history changed since
-     * they were scored (all of them the first time) and chooses every debtor's scenario; answers how many were
-     * scored. The planning
-     * run does this first; the benchmark times it on its own.
+     * The scoring of the planning run alone, over the whole division: settles the open promises, scores the
+     * debtors whose paid history changed since they were scored (all of them the first time) and chooses
+     * every debtor's scenario; answers how many were scored. The benchmark times the first one on its own.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int score(int division, LocalDate today, PlanningPolicy policy) {
         try (Connection c = dataSource.getConnection()) {
             settingsForThePlanningRun(c);
-            settlePromises(c, division, today, policy);
-            return score(c, division, today, policy);
+            return score(c, division, today, policy, DebtorRange.ALL);
         } catch (SQLException e) {
             throw new IllegalStateException("Scoring the debtors of division " + division + " failed: " + e.getMessage(), e);
         }
@@ -175,22 +203,21 @@ public class ReminderPlanner {
         }
     }
 
-    /** Before scoring, so that a promise broken today already counts in today's score. */
-    private static void settlePromises(Connection c, int division, LocalDate today, PlanningPolicy policy)
+    /** Settles the promises before scoring, so that a promise broken today already counts in today's score. */
+    private static int score(Connection c, int division, LocalDate today, PlanningPolicy policy, DebtorRange range)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SETTLE_PROMISES)) {
             ps.setInt(1, division);
             ps.setDate(2, Date.valueOf(today));
             ps.setInt(3, policy.promiseGraceDays());
+            range.set(ps, 4);
             ps.executeUpdate();
         }
-    }
-
-    private static int score(Connection c, int division, LocalDate today, PlanningPolicy policy) throws SQLException {
         int scored;
         try (PreparedStatement ps = c.prepareStatement(SCORE)) {
             ps.setInt(1, division);
             ps.setDate(2, Date.valueOf(today));
+            range.set(ps, 3);
             scored = ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement(CHOOSE_SCENARIO)) {
@@ -200,13 +227,14 @@ public class ReminderPlanner {
             ps.setInt(4, policy.latePayerBelow());
             ps.setString(5, policy.goodPayerScenario());
             ps.setString(6, policy.latePayerScenario());
+            range.set(ps, 7);
             ps.executeUpdate();
         }
         return scored;
     }
 
     private static PlanningResult planReminders(Connection c, int division, String currency, LocalDate today,
-            PlanningPolicy policy, Instant now, int slices, int slice) throws SQLException {
+            PlanningPolicy policy, Instant now, DebtorRange range) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(PLAN)) {
             ps.setInt(1, division);
             ps.setDate(2, Date.valueOf(today));
@@ -215,8 +243,7 @@ public class ReminderPlanner {
             ps.setString(5, currency);
             ps.setTimestamp(6, Timestamp.from(now));
             ps.setArray(7, c.createArrayOf("text", SkipReason.codesInOrder()));
-            ps.setInt(8, slices);
-            ps.setInt(9, slice);
+            range.set(ps, 8);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return new PlanningResult(rs.getInt(1), rs.getInt(2));

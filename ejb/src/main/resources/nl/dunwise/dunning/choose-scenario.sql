@@ -6,7 +6,8 @@
 WITH run AS (
     SELECT CAST(? AS integer) AS division, CAST(? AS integer) AS minimum_paid_items,
            CAST(? AS integer) AS good_payer_from, CAST(? AS integer) AS late_payer_below,
-           CAST(? AS varchar) AS good_payer_scenario, CAST(? AS varchar) AS late_payer_scenario
+           CAST(? AS varchar) AS good_payer_scenario, CAST(? AS varchar) AS late_payer_scenario,
+           CAST(? AS bigint) AS first_debtor, CAST(? AS bigint) AS last_debtor
 ),
 -- materialised: the three look-ups once, not once per debtor
 scenario_choice AS MATERIALIZED (
@@ -25,7 +26,7 @@ earned AS (
                          WHEN d.payment_score < run.late_payer_below THEN sc.late_payer_id END,
                     sc.default_id) AS scenario_id
     FROM debtor d, run, scenario_choice sc
-    WHERE d.division = run.division AND NOT d.scenario_pinned
+    WHERE d.division = run.division AND d.id BETWEEN run.first_debtor AND run.last_debtor AND NOT d.scenario_pinned
 )
 UPDATE debtor d
 SET scenario_id = e.scenario_id

@@ -6,14 +6,16 @@
 -- the order of SkipReason) is stored in dunning_skip. Everybody else gets one reminder with all its items.
 -- A second run on the same day adds nothing: the steps it finds are no longer after the planned ones,
 -- and skips are unique per debtor, day and reason.
--- The run may be split into slices of debtors (debtor id modulo the number of slices), each planned by its
--- own statement on its own connection at the same time: every row below belongs to one debtor, so a slice
--- reads and writes only its own debtors and the slices together plan what one statement would.
+-- The run may be split into slices of debtors (a range of debtor ids each), each planned by its own
+-- statement on its own connection at the same time: every row below belongs to one debtor, so a slice reads
+-- and writes only its own debtors and the slices together plan what one statement would. A slice reads its
+-- debtors' open items from invoice_open_by_debtor alone (V24: it holds every column used here), in debtor
+-- order, so neither slice reads the other's items.
 WITH run AS (
     SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today, CAST(? AS numeric) AS minimum_amount,
            CAST(? AS integer) AS promise_grace_days, CAST(? AS varchar) AS currency,
            CAST(? AS timestamptz) AS planned_at, CAST(? AS text[]) AS reason_order,
-           CAST(? AS integer) AS slices, CAST(? AS integer) AS slice
+           CAST(? AS bigint) AS first_debtor, CAST(? AS bigint) AS last_debtor
 ),
 default_scenario AS (
     SELECT s.id FROM scenario s, run
@@ -40,7 +42,7 @@ reminded_item AS (
     SELECT ri.invoice_id, max(st.day_offset) AS latest_offset, CAST(max(r.planned_at) AS date) AS latest_on
     FROM reminder r CROSS JOIN LATERAL unnest(r.item_invoice_ids) AS ri(invoice_id)
     JOIN step st ON st.id = r.step_id, run
-    WHERE r.division = run.division AND r.status <> 'REJECTED' AND r.debtor_id % run.slices = run.slice
+    WHERE r.division = run.division AND r.status <> 'REJECTED' AND r.debtor_id BETWEEN run.first_debtor AND run.last_debtor
     GROUP BY ri.invoice_id
 ),
 -- Every open item the debtors owe up to the horizon; an item may be chased unless it is disputed or in
@@ -58,7 +60,7 @@ item AS (
     LEFT JOIN disputed_item di ON di.invoice_id = i.id
     LEFT JOIN item_in_plan ip ON ip.invoice_id = i.id
     LEFT JOIN reminded_item ri ON ri.invoice_id = i.id
-    WHERE i.division = run.division AND i.closed_at IS NULL AND i.debtor_id % run.slices = run.slice
+    WHERE i.division = run.division AND i.closed_at IS NULL AND i.debtor_id BETWEEN run.first_debtor AND run.last_debtor
       AND (i.open_amount < 0 OR (i.open_amount > 0 AND i.due_date <= horizon.last_due_date))
 ),
 debtor_items AS (
@@ -169,7 +171,7 @@ open_promise AS (
     SELECT p.debtor_id, max(p.promised_date) AS promised_date
     FROM promise_to_pay p, run
     WHERE p.status = 'OPEN' AND p.promised_date + run.promise_grace_days >= run.today
-      AND p.debtor_id % run.slices = run.slice
+      AND p.debtor_id BETWEEN run.first_debtor AND run.last_debtor
     GROUP BY p.debtor_id
 ),
 -- The pause rules, one per SkipReason: each a named condition on the due step, and the values its text shows.

@@ -2,6 +2,8 @@
 -- statement, for the debtors whose figures may have changed since they were scored: their paid history
 -- changed (payment_history_version, bumped by the triggers of V13), the window moved past one of its
 -- inputs (score_changes_on), or they were scored for a later day or never. Everybody else keeps its figures.
+-- It scores the debtors in a range of ids: the planning run scores each slice of debtors in the slice's own
+-- transaction, just before it plans them (plan-reminders.sql).
 --
 -- Inputs per debtor: its invoices paid in the window (paid on the last payment linked to the invoice, else
 -- on the day the item was closed), with days late = paid date - due date (0 when paid on time);
@@ -15,7 +17,8 @@
 -- score_changes_on is the first day the figures change without any new input: an input leaves the window
 -- 12 months after its date, and one dated after the run date enters on its date.
 WITH run AS (
-    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today
+    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today,
+           CAST(? AS bigint) AS first_debtor, CAST(? AS bigint) AS last_debtor
 ),
 window_start AS (
     SELECT CAST(run.today - interval '12 months' AS date) AS after FROM run
@@ -23,7 +26,7 @@ window_start AS (
 to_score AS (
     SELECT d.id, d.payment_history_version
     FROM debtor d, run
-    WHERE d.division = run.division
+    WHERE d.division = run.division AND d.id BETWEEN run.first_debtor AND run.last_debtor
       AND (d.scored_version IS DISTINCT FROM d.payment_history_version OR d.scored_on IS NULL
            OR d.scored_on > run.today OR d.score_changes_on <= run.today)
 ),

@@ -6,13 +6,14 @@
 --   by the promised date + grace (invoices under an open dispute are not part of it).
 -- BROKEN once the promised date + grace has passed without that.
 WITH run AS (
-    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today, CAST(? AS integer) AS grace_days
+    SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today, CAST(? AS integer) AS grace_days,
+           CAST(? AS bigint) AS first_debtor, CAST(? AS bigint) AS last_debtor
 ),
 open_promise AS (
     SELECT p.id, p.debtor_id, p.amount, p.made_at, CAST(p.made_at AS date) AS made_on,
            p.promised_date + run.grace_days AS last_day
     FROM promise_to_pay p, run
-    WHERE p.division = run.division AND p.status = 'OPEN'
+    WHERE p.division = run.division AND p.status = 'OPEN' AND p.debtor_id BETWEEN run.first_debtor AND run.last_debtor
 ),
 outcome AS (
     SELECT op.id,

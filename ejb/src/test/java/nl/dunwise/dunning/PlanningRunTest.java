@@ -274,9 +274,13 @@ class PlanningRunTest {
             for (LocalDate day : List.of(daysAgo(20), TODAY, TODAY.plusDays(10))) {
                 results.add(sliced.plan(division, "EUR", day, POLICY, day.atTime(6, 0).toInstant(ZoneOffset.UTC)));
             }
-            assertEquals(List.of(String.valueOf(slices)),
-                    ledger.rows("SELECT count(DISTINCT debtor_id % " + slices + ") FROM reminder WHERE division = ?", division),
-                    "every slice plans reminders (the late debtors have consecutive ids)");
+            List<DebtorRange> ranges = sliced.slicesOf(division);
+            assertEquals(slices, ranges.size(), "the run is planned in " + slices + " slice(s): " + ranges);
+            for (int k = 1; k < ranges.size(); k++) {
+                assertEquals(ranges.get(k - 1).last() + 1, ranges.get(k).first(), "the slices follow each other: " + ranges);
+                assertEquals(List.of("true"), ledger.rows("SELECT CAST(count(*) > 0 AS text) FROM debtor WHERE division = ? AND id BETWEEN "
+                        + ranges.get(k).first() + " AND " + ranges.get(k).last(), division), "every slice has debtors: " + ranges);
+            }
             List<String> outcome = new java.util.ArrayList<>(reminders(division));
             outcome.addAll(skips(division).stream().sorted().toList());
             outcome.add(results.toString());
@@ -293,7 +297,7 @@ class PlanningRunTest {
         new ReminderPlanner(ledger.dataSource(), 1).plan(whole, "EUR", TODAY, POLICY, TODAY.atTime(6, 0).toInstant(ZoneOffset.UTC));
         int division = ledger.division();
         booksWithEveryKindOfDebtor(division);
-        // the scoring pass takes the first connection, the two slices the next two: the second of those is lost
+        // reading the slices takes the first connection, the two slices the next two: the second of those is lost
         AtomicInteger connections = new AtomicInteger();
         DataSource losingOne = (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
                 new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
