@@ -31,13 +31,15 @@ final class DunningPlanBench {
 
     /*
      * The baseline: what is due today, in one read-only statement written straight from domain.md, on a
-     * division where nothing was planned before (so no cycle bookkeeping). It counts the debtors that get a
-     * reminder and those a pause rule holds back.
+     * division where nothing was planned before (so no cycle bookkeeping): per debtor the step and the
+     * invoices its reminder holds, with their open amounts and days overdue (what the planner stores in a
+     * reminder's row), or that a pause rule holds it back. It answers the number of reminders, of the
+     * invoices in them, and of debtors held back.
      */
     private static final String RAW_DUE_ACTIONS = """
             WITH t AS (SELECT CAST(? AS integer) AS division, CAST(? AS date) AS today),
             item AS (
-                SELECT i.debtor_id, i.due_date, i.open_amount,
+                SELECT i.debtor_id, i.id, i.due_date, i.open_amount,
                        EXISTS (SELECT 1 FROM dispute x WHERE x.invoice_id = i.id AND x.status = 'OPEN')
                     OR EXISTS (SELECT 1 FROM payment_plan_invoice ppi JOIN payment_plan p ON p.id = ppi.plan_id
                                WHERE ppi.invoice_id = i.id AND p.status = 'ACTIVE') AS paused
@@ -49,7 +51,10 @@ final class DunningPlanBench {
                        min(due_date) FILTER (WHERE due_date < t.today AND NOT paused) AS oldest_chaseable,
                        min(due_date) FILTER (WHERE due_date < t.today) AS oldest_overdue,
                        min(due_date) FILTER (WHERE due_date >= t.today AND NOT paused) AS next_due,
-                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today AND NOT paused), 0) AS chaseable_amount
+                       coalesce(sum(open_amount) FILTER (WHERE due_date < t.today AND NOT paused), 0) AS chaseable_amount,
+                       array_agg(id) FILTER (WHERE due_date < t.today AND NOT paused) AS invoice_ids,
+                       array_agg(open_amount) FILTER (WHERE due_date < t.today AND NOT paused) AS open_amounts,
+                       array_agg(t.today - due_date) FILTER (WHERE due_date < t.today AND NOT paused) AS days_overdue
                 FROM item, t GROUP BY debtor_id
             ),
             credit AS (
@@ -66,7 +71,7 @@ final class DunningPlanBench {
                 ORDER BY pd.debtor_id, st.day_offset > 0 DESC, st.day_offset DESC
             ),
             action AS (
-                SELECT sd.debtor_id,
+                SELECT sd.debtor_id, pd.invoice_ids, pd.open_amounts, pd.days_overdue,
                        (sd.day_offset > 0 AND pd.oldest_chaseable IS NULL)
                     OR d.dunning_blocked OR d.deleted_in_exact OR coalesce(d.postponed_until >= t.today, false)
                     OR EXISTS (SELECT 1 FROM promise_to_pay p WHERE p.debtor_id = d.id AND p.status = 'OPEN'
@@ -75,7 +80,10 @@ final class DunningPlanBench {
                 FROM step_due sd JOIN per_debtor pd ON pd.debtor_id = sd.debtor_id
                 JOIN debtor d ON d.id = sd.debtor_id LEFT JOIN credit c ON c.debtor_id = sd.debtor_id, t
             )
-            SELECT count(*) FILTER (WHERE NOT held_back), count(*) FILTER (WHERE held_back) FROM action
+            SELECT count(*) FILTER (WHERE NOT held_back), count(*) FILTER (WHERE held_back),
+                   sum(cardinality(invoice_ids)) FILTER (WHERE NOT held_back AND cardinality(open_amounts) = cardinality(invoice_ids)
+                                                         AND cardinality(days_overdue) = cardinality(invoice_ids))
+            FROM action
             """;
 
     private DunningPlanBench() {
@@ -101,7 +109,7 @@ final class DunningPlanBench {
             double firstScoring = (System.nanoTime() - start) / 1e9;
             vacuum(db);
 
-            long[] raw = new long[2];
+            long[] raw = new long[3];
             double baseline = Timing.medianSeconds(REPEATS, () -> { }, () -> {
                 try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(RAW_DUE_ACTIONS)) {
                     // the settings the planner gives its own statements: the comparison is of the SQL
@@ -112,6 +120,7 @@ final class DunningPlanBench {
                         rs.next();
                         raw[0] = rs.getLong(1);
                         raw[1] = rs.getLong(2);
+                        raw[2] = rs.getLong(3);
                     }
                 }
             });
@@ -123,11 +132,11 @@ final class DunningPlanBench {
 
             System.out.printf(Locale.ROOT, "scoring pass, first run (every debtor scored, scenarios chosen): %,d scored in %.2f s%n",
                     scored[0], firstScoring);
-            System.out.printf(Locale.ROOT, "raw due-actions query: %,d to remind, %,d held back, median %.2f s%n",
-                    raw[0], raw[1], baseline);
+            System.out.printf(Locale.ROOT, "raw due-actions query: %,d to remind with %,d invoices, %,d held back, median %.2f s%n",
+                    raw[0], raw[2], raw[1], baseline);
             System.out.printf(Locale.ROOT, "planning run (rescore the %,d debtors whose paid history changed, choose scenarios, "
-                    + "plan + store in %d slice(s) side by side): %,d planned, %,d skipped, median %.2f s%n",
-                    changed[0], slices, result[0].planned(), result[0].skipped(), planning);
+                    + "plan + store in %d slice(s) side by side): %,d planned with %,d invoices, %,d skipped, median %.2f s%n",
+                    changed[0], slices, result[0].planned(), storedInvoices(db), result[0].skipped(), planning);
             if (result[0].planned() < raw[0] * 9 / 10) {
                 // A planner that plans far fewer than are due is broken, and a fast broken planner proves nothing.
                 throw new IllegalStateException("The planner planned " + result[0].planned() + " of the " + raw[0]
@@ -159,6 +168,14 @@ final class DunningPlanBench {
                     + "WHERE id % 100 = 42");
             st.execute("VACUUM ANALYZE debtor");
             return changed;
+        }
+    }
+
+    private static long storedInvoices(BenchDatabase db) throws Exception {
+        try (Connection c = db.connection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(sum(cardinality(item_invoice_ids)), 0) FROM reminder")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
