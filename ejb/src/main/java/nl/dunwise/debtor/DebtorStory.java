@@ -56,6 +56,12 @@ public class DebtorStory {
             boolean blockedInExact, boolean dunningBlocked, String dunningBlockReason, LocalDate postponedUntil,
             LocalDate handedOverOn, boolean deletedInExact) implements Serializable {
 
+        /** Nothing holds, stops or postpones the debtor's file on {@code today}: reminders follow its scenario. */
+        public boolean inNormalCourseOn(LocalDate today) {
+            return !onHold && !blockedInExact && !dunningBlocked && (postponedUntil == null || postponedUntil.isBefore(today))
+                    && handedOverOn == null && !deletedInExact;
+        }
+
         /** Open items beyond the credit limit; false without a limit. */
         public boolean isOverLimit() {
             return creditLine != null && exposure.compareTo(creditLine) > 0;
