@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import nl.dunwise.platform.SqlRows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -108,21 +109,9 @@ public class ReminderPlanner {
      * above every id, so that the ranges hold every debtor, also one the sync adds meanwhile.
      */
     List<DebtorRange> slicesOf(int division) {
-        List<Long> firsts = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT min(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS slice "
-                        + "FROM debtor WHERE division = ?) x GROUP BY slice ORDER BY slice")) {
-            ps.setInt(1, slices);
-            ps.setInt(2, division);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    firsts.add(rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The planning run of division " + division + " could not read its debtors: "
-                    + e.getMessage(), e);
-        }
+        List<Long> firsts = SqlRows.query(dataSource, "The debtors of division " + division + " to plan",
+                "SELECT min(id) FROM (SELECT id, ntile(?) OVER (ORDER BY id) AS slice FROM debtor WHERE division = ?) x "
+                        + "GROUP BY slice ORDER BY slice", rs -> rs.getLong(1), slices, division);
         List<DebtorRange> ranges = new ArrayList<>();
         for (int k = 0; k < Math.max(1, firsts.size()); k++) {
             ranges.add(new DebtorRange(k == 0 ? Long.MIN_VALUE : firsts.get(k),

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Read-only lists for the cockpit straight from SQL, where a page wants rows that no entity holds. */
+/** Read-only lists straight from SQL, where a page or a run wants rows that no entity holds. */
 public final class SqlRows {
 
     /** Makes one value of a row. */

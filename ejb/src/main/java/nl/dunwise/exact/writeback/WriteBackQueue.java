@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import nl.dunwise.platform.SqlRows;
 
 /**
  * The outbox table {@code exact_writeback} in SQL. Every method runs in the caller's transaction (in the
@@ -189,29 +190,18 @@ public class WriteBackQueue {
 
     /** The write-backs about one account, newest first. */
     public List<AccountWriteBack> ofAccount(int division, UUID account, int max) {
-        List<AccountWriteBack> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        return SqlRows.query(dataSource, "The write-backs of account " + account, """
                 SELECT id, kind, source, status, attempts, last_error, created_at, done_at
                 FROM exact_writeback WHERE division = ? AND account_id = ?
                 ORDER BY created_at DESC, id DESC LIMIT ?
-                """)) {
-            bind(ps, division, account, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new AccountWriteBack(rs.getLong(1), WriteBackKind.valueOf(rs.getString(2)), rs.getString(3),
-                            WriteBackStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), instant(rs, 7),
-                            instant(rs, 8)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading the write-backs of account " + account + " failed: " + e.getMessage(), e);
-        }
-        return found;
+                """, rs -> new AccountWriteBack(rs.getLong(1), WriteBackKind.valueOf(rs.getString(2)), rs.getString(3),
+                        WriteBackStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6), instant(rs, 7), instant(rs, 8)),
+                division, account, max);
     }
 
     /** FAILED write-backs with the debtor they are about (by its Exact account), latest attempt first. */
     private List<WriteBackFailure> latestFailures(int max) {
-        String sql = """
+        return SqlRows.query(dataSource, "The failed write-backs", """
                 SELECT w.id, w.division, w.kind, w.source, d.code, d.name, w.attempts, w.last_error,
                        w.created_at, w.last_attempt_at
                 FROM exact_writeback w
@@ -219,21 +209,9 @@ public class WriteBackQueue {
                 WHERE w.status = 'FAILED'
                 ORDER BY w.last_attempt_at DESC NULLS LAST, w.id DESC
                 LIMIT ?
-                """;
-        List<WriteBackFailure> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new WriteBackFailure(rs.getLong(1), rs.getInt(2), WriteBackKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
-                            instant(rs, 9), instant(rs, 10)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading write-backs failed: " + e.getMessage(), e);
-        }
-        return found;
+                """, rs -> new WriteBackFailure(rs.getLong(1), rs.getInt(2), WriteBackKind.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                        instant(rs, 9), instant(rs, 10)), max);
     }
 
     private int update(String sql, Object... params) {
