@@ -58,8 +58,12 @@ public class DebtorStory {
 
         /** Nothing holds, stops or postpones the debtor's file on {@code today}: reminders follow its scenario. */
         public boolean inNormalCourseOn(LocalDate today) {
-            return !onHold && !blockedInExact && !dunningBlocked && (postponedUntil == null || postponedUntil.isBefore(today))
-                    && handedOverOn == null && !deletedInExact;
+            return !onHold && !blockedInExact && !dunningBlocked && !postponedOn(today) && handedOverOn == null && !deletedInExact;
+        }
+
+        /** A collector postponed the reminders to {@code today} or later. */
+        public boolean postponedOn(LocalDate today) {
+            return postponedUntil != null && !postponedUntil.isBefore(today);
         }
 
         /** Open items beyond the credit limit; false without a limit. */
